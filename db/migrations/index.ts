@@ -1,0 +1,15 @@
+/**
+ * Every migration this version of Liaison knows, in the order they run.
+ * A static map, never a folder scan: the packaged app has no folder to scan,
+ * and a vault holding a name missing here was written by a newer version.
+ */
+import type { Kysely } from 'kysely';
+import * as foundation from './2026-11-23-01-foundation.ts';
+
+export interface Migration {
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['2026-11-23-01-foundation', foundation],
+];

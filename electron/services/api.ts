@@ -1,0 +1,78 @@
+/**
+ * createApi: the single entry point from any UI (Electron IPC or the test
+ * harness) to the data. Each call runs: known channel → input parsed against
+ * the contract → vault unlocked (unless the channel works while locked) →
+ * handler → output parsed against the contract → `{ ok, value }`; anything
+ * else → `{ ok: false, error }`. Calls run one at a time, so a lock never
+ * lands in the middle of a save.
+ */
+import { contract, isChannelName, type ChannelName, type ChannelInput, type ChannelOutput } from '../shared/contract.ts';
+import { describeIssue, type Result } from '../shared/errors.ts';
+import { startAutoLock } from './auto-lock.ts';
+import { toApiError } from './failures.ts';
+import { createHandlers } from './handlers.ts';
+import { DEFAULT_AUTO_LOCK, type AutoLockOptions, type LockReason, type Ports } from './ports.ts';
+import { VaultSession } from './vault-session.ts';
+
+export interface Api {
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
+  call(channel: string, input: unknown): Promise<Result<unknown>>;
+  /** For the shell: suspend, screen lock, quit. */
+  lock(reason: LockReason): Promise<void>;
+  /** Locks and stops timers; the API refuses nothing afterwards but holds no vault. */
+  dispose(): Promise<void>;
+}
+
+export function createApi(options: { vaultDir: string; ports: Ports; autoLock?: Partial<AutoLockOptions> }): Api {
+  const session = new VaultSession(options.vaultDir, options.ports);
+  const state = { autoLockMinutes: null as number | null };
+  const handlers = createHandlers(session, {
+    onSettings: (s) => {
+      state.autoLockMinutes = s.autoLockMinutes;
+    },
+    ports: options.ports,
+  });
+
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function dispatch(channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    if (!isChannelName(channel)) {
+      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Liaison does not know that request.' } };
+    }
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!) };
+    if (!spec.whenLocked && !session.isUnlocked) {
+      return { ok: false, error: { code: 'LOCKED', message: 'The vault is locked. Unlock it to continue.' } };
+    }
+    try {
+      const value = await (handlers[channel] as (input: unknown) => Promise<unknown>)(parsed.data);
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (e) {
+      return { ok: false, error: toApiError(e) };
+    }
+  }
+
+  const lock = (reason: LockReason) => serial(() => session.lock(reason));
+
+  const stopAutoLock = startAutoLock({
+    options: { ...DEFAULT_AUTO_LOCK, ...options.autoLock },
+    idleMs: () => options.ports.idleMs(),
+    minutes: () => (session.isUnlocked ? state.autoLockMinutes : null),
+    lock: () => lock('idle'),
+  });
+
+  return {
+    call: ((channel: unknown, input: unknown) => serial(() => dispatch(channel, input))) as Api['call'],
+    lock,
+    async dispose() {
+      stopAutoLock();
+      await lock('quit');
+    },
+  };
+}

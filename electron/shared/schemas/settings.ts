@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { plainText } from './common.ts';
+
+export const settingsSchema = z.object({
+  /** Minutes without keyboard or mouse before the vault locks itself. */
+  autoLockMinutes: z.number().int().min(1).max(240),
+  /** District or county name printed as letterhead on documents. */
+  organizationName: plainText(200),
+  /** The worker's name, printed under signature lines. */
+  workerName: plainText(200),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  autoLockMinutes: 15,
+  organizationName: '',
+  workerName: '',
+};
+
+export const settingsPatch = settingsSchema.partial().strict();
