@@ -29,7 +29,7 @@ function blank(label: string): Content {
 export function recoverySheet(data: RecoverySheetData): Promise<Buffer> {
   const groups = data.recoveryKey.split('-');
   const keyRow = (from: number) =>
-    groups.slice(from, from + 4).map((g) => ({ text: g, fontSize: 19, bold: true, characterSpacing: 2, alignment: 'center' as const, margin: [0, 6, 0, 6] as [number, number, number, number] }));
+    groups.slice(from, from + 4).map((g) => ({ text: g, fontSize: 19, bold: true, alignment: 'center' as const, margin: [0, 6, 0, 6] as [number, number, number, number] }));
   const content: Content[] = [
     { text: 'Recovery key for your Liaison vault', fontSize: 20, bold: true, margin: [0, 8, 0, 4] },
     {

@@ -35,7 +35,7 @@ const FIELD_LABELS: Record<string, string> = {
   currentPassphrase: 'Current passphrase',
   newPassphrase: 'New passphrase',
   recoveryKey: 'Recovery key',
-  autoLockMinutes: 'Lock after',
+  autoLockMinutes: 'Minutes before locking',
   organizationName: 'Organization name',
   workerName: 'Your name',
 };
@@ -95,8 +95,9 @@ export function describeIssue(issue: z.core.$ZodIssue): ApiError {
       message = `${label} must be one of: ${issue.values.map(String).join(', ')}.`;
       break;
     default:
-      // Custom refinements carry their own plain-language message.
-      message = issue.message.startsWith(label) ? issue.message : `${label}: ${issue.message}`;
+      // Custom refinements carry their own words: a full sentence stands alone,
+      // a fragment ("is too easy to guess.") follows the field's name.
+      message = /^[A-Z]/.test(issue.message) ? issue.message : `${label} ${issue.message}`;
   }
   return field === undefined ? { code: 'INVALID_INPUT', message } : { code: 'INVALID_INPUT', message, field };
 }

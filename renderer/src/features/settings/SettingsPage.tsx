@@ -1,0 +1,104 @@
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { settingsSchema, type Settings } from '../../../../electron/shared/schemas/settings.ts';
+import { call, type ApiError } from '../../lib/api.ts';
+import { placeError } from '../../lib/forms.ts';
+import { plainResolver } from '../../lib/resolver.ts';
+import { ChangePassphrase } from './ChangePassphrase.tsx';
+
+const FIELDS = ['autoLockMinutes', 'organizationName', 'workerName'] as const;
+
+export function SettingsPage({ settings, location, onSaved }: { settings: Settings; location: string; onSaved(s: Settings): void }) {
+  const [failure, setFailure] = useState<ApiError | null>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const { register, control, handleSubmit, reset, setError, formState } = useForm<Settings>({
+    resolver: plainResolver(settingsSchema),
+    defaultValues: settings,
+    mode: 'onTouched',
+  });
+  useEffect(() => reset(settings), [settings, reset]);
+
+  const save = handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await call('settings:set', values);
+    if (!result.ok) return setFailure(placeError(result.error, setError, FIELDS));
+    reset(result.value);
+    setSavedAt(new Date());
+    onSaved(result.value);
+  });
+  useHotkeys([['mod+S', () => void save()]], [], false);
+
+  return (
+    <Stack gap="lg" maw={640}>
+      <Paper withBorder p="lg" radius="md">
+        <form onSubmit={save} noValidate aria-labelledby="general-heading">
+          <Stack gap="md">
+            <Title order={2} fz="lg" id="general-heading">
+              General
+            </Title>
+            <Controller
+              control={control}
+              name="autoLockMinutes"
+              render={({ field, fieldState }) => (
+                <NumberInput
+                  label="Lock after (minutes)"
+                  description="Minutes without keyboard or mouse. Liaison also locks when the computer sleeps or the screen locks."
+                  min={1}
+                  max={240}
+                  allowDecimal={false}
+                  maw={480}
+                  value={field.value}
+                  onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  ref={field.ref}
+                  error={fieldState.error?.message}
+                />
+              )}
+            />
+            <TextInput
+              label="District or county name"
+              description="Printed as the letterhead on documents."
+              error={formState.errors.organizationName?.message}
+              {...register('organizationName')}
+            />
+            <TextInput
+              label="Your name"
+              description="Printed under your signature line."
+              autoComplete="name"
+              error={formState.errors.workerName?.message}
+              {...register('workerName')}
+            />
+            {failure ? (
+              <Alert color="red" role="alert" title="Settings were not saved">
+                {failure.message}
+              </Alert>
+            ) : null}
+            <Group>
+              <Button type="submit" loading={formState.isSubmitting} disabled={!formState.isDirty}>
+                Save settings
+              </Button>
+              <Text fz="sm" c="dimmed" aria-live="polite">
+                {formState.isDirty ? 'Unsaved changes (Ctrl+S saves)' : savedAt ? 'Saved.' : ''}
+              </Text>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <ChangePassphrase />
+      <Paper withBorder p="lg" radius="md">
+        <Stack gap={4}>
+          <Title order={2} fz="lg">
+            Where your records are
+          </Title>
+          <Text fz="sm">Everything is in one encrypted vault in this folder. Back up the whole folder.</Text>
+          <Text fz="sm" ff="monospace" c="dimmed" style={{ wordBreak: 'break-all' }}>
+            {location}
+          </Text>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
