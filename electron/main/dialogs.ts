@@ -1,0 +1,51 @@
+/**
+ * Saving a document the person chose to export: the only way readable data
+ * leaves the vault. The file is written beside its final name and renamed
+ * into place, so a full disk or a crash leaves the old file or none — never
+ * half a billing export that looks complete.
+ */
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, dialog, shell, type BrowserWindow, type FileFilter, type SaveDialogOptions } from 'electron';
+import type { SaveRequest } from '../services/ports.ts';
+import { safeFileName } from './file-names.ts';
+
+const FILTERS: Record<SaveRequest['kind'], FileFilter> = {
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
+  csv: { name: 'CSV file', extensions: ['csv'] },
+  xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+};
+
+async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.part`);
+  try {
+    await writeFile(temp, bytes, { flush: true });
+    await rename(temp, file);
+  } catch (e) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw e;
+  }
+}
+
+export async function saveDocument(request: SaveRequest, parent: BrowserWindow | null): Promise<{ fileName: string } | null> {
+  const options: SaveDialogOptions = {
+    title: 'Save document',
+    // The suggested name comes from typed data (a student's name): no folders, no bidi tricks, no device names.
+    defaultPath: path.join(app.getPath('documents'), safeFileName(request.suggestedName, request.kind)),
+    filters: [FILTERS[request.kind]],
+    // Recent-documents lists would show student names to anyone at the keyboard.
+    properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
+  };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  if (result.canceled || !result.filePath) return null;
+
+  const chosen = result.filePath;
+  await writeWhole(chosen, request.bytes);
+  if (request.openAfterSave) {
+    // The file is saved either way; a missing PDF viewer is not a failed save.
+    const problem = await shell.openPath(chosen);
+    if (problem) console.warn('Saved, but could not open the document in the system viewer.');
+  }
+  return { fileName: path.basename(chosen) };
+}
