@@ -26,7 +26,7 @@ import {
   wrapDataKey,
   writeKeyFile,
 } from './keys.ts';
-import { migrateToLatest } from './migrate.ts';
+import { migrateToLatest, refuseUnknownMigrations } from './migrate.ts';
 
 export const DB_FILE = 'liaison.db';
 
@@ -115,25 +115,44 @@ function requireDatabase(dir: string): void {
 }
 
 async function openWithDataKey(dir: string, dataKey: Buffer, opts: { keyIsKnownGood?: boolean } = {}): Promise<Vault> {
+  const file = path.join(dir, DB_FILE);
+  // Everything that can refuse the vault runs before anything could write.
+  // After a crash a WAL file holds the newest commits: closing a read-write
+  // connection would fold it into a file we are about to call damaged (or too
+  // new), so then the checks run on a read-only connection first. Without a
+  // WAL a read-only connection would leave empty -wal/-shm files behind, and
+  // the read-write one changes nothing until the checks have passed.
+  const probeOnly = existsSync(`${file}-wal`);
   let conn: Connection;
   try {
-    conn = openConnection(path.join(dir, DB_FILE), dataKey, { create: false });
+    conn = openConnection(file, dataKey, { create: false, readonly: probeOnly });
   } catch (e) {
     if (e instanceof VaultError && e.code === 'WRONG_PASSPHRASE') {
       // The key unwrapped (or matched the key file's check) yet the file will
       // not decrypt: the file is damaged, not the secret wrong.
       if (opts.keyIsKnownGood || (await keyFileConfirms(dir, dataKey))) throw damaged(e);
+      throw e;
     }
-    throw e;
+    throw isCorruption(e) ? damaged(e) : e;
   }
   try {
     const check = conn.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw damaged(new Error(String(check)));
+    refuseUnknownMigrations(conn);
   } catch (e) {
     conn.close();
-    throw e instanceof VaultError ? e : damaged(e);
+    throw e instanceof VaultError ? e : isCorruption(e) ? damaged(e) : e;
+  }
+  if (probeOnly) {
+    conn.close();
+    conn = openConnection(file, dataKey, { create: false });
   }
   return finishOpen(dir, conn, dataKey);
+}
+
+function isCorruption(e: unknown): boolean {
+  const code = String((e as { code?: unknown })?.code ?? '');
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
 }
 
 async function keyFileConfirms(dir: string, dataKey: Buffer): Promise<boolean> {

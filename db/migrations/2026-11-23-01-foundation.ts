@@ -26,4 +26,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
   await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
+  // INSERT OR REPLACE deletes the old row without firing DELETE triggers:
+  // an entry may only ever be added after the newest one.
+  await sql`CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+    WHEN NEW.seq <= (SELECT coalesce(max(seq), 0) FROM audit_log)
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`.execute(db);
 }

@@ -45,8 +45,9 @@ export function createApi(options: { vaultDir: string; ports: Ports; autoLock?: 
       return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Liaison does not know that request.' } };
     }
     const spec = contract[channel];
-    const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!) };
+    const input = rawInput ?? {};
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!, input) };
     if (!spec.whenLocked && !session.isUnlocked) {
       return { ok: false, error: { code: 'LOCKED', message: 'The vault is locked. Unlock it to continue.' } };
     }

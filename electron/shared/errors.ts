@@ -58,15 +58,28 @@ const TYPE_WORDS: Record<string, string> = {
   date: 'a date',
 };
 
-/** Turns the first zod issue into one sentence a person can act on. */
-export function describeIssue(issue: z.core.$ZodIssue): ApiError {
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Turns a zod issue into one sentence a person can act on. `input` is what
+ * was validated: it tells a missing field from one of the wrong type (zod
+ * leaves the value out of issues, which keeps passphrases out of them).
+ */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): ApiError {
   const label = fieldLabel(issue.path);
   const field = issue.path.map(String).join('.') || undefined;
   let message: string;
   switch (issue.code) {
     case 'invalid_type':
       message =
-        issue.input === undefined
+        valueAt(input, issue.path) === undefined
           ? `${label} is required.`
           : `${label} must be ${TYPE_WORDS[issue.expected] ?? issue.expected}.`;
       break;
@@ -89,7 +102,11 @@ export function describeIssue(issue: z.core.$ZodIssue): ApiError {
             : `${label} has too many items (at most ${issue.maximum}).`;
       break;
     case 'unrecognized_keys':
-      message = `${label} has fields Liaison does not know: ${issue.keys.join(', ')}.`;
+      // Echo at most a few short names: the keys come from the caller.
+      message = `${label} has fields Liaison does not know: ${issue.keys
+        .slice(0, 3)
+        .map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k))
+        .join(', ')}${issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : ''}.`;
       break;
     case 'invalid_value':
       message = `${label} must be one of: ${issue.values.map(String).join(', ')}.`;

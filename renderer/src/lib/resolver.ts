@@ -15,7 +15,7 @@ export function plainResolver<T extends FieldValues>(schema: z.ZodType<T>): Reso
     for (const issue of result.error.issues) {
       const key = issue.path.map(String).join('.');
       if (errors[key]) continue;
-      errors[key] = { type: issue.code, message: describeIssue(issue).message };
+      errors[key] = { type: issue.code, message: describeIssue(issue, values).message };
     }
     return { values: {}, errors: errors as unknown as FieldErrors<T> };
   };
