@@ -22,6 +22,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript build scripts run in Node.
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+  },
+  {
     files: ['db/**', 'renderer/**', 'electron/shared/**', 'electron/services/**', 'electron/documents/**'],
     rules: { 'no-restricted-imports': ['error', { paths: electronOnlyInShell }] },
   },

@@ -1,4 +1,3 @@
-/* global module, console */
 // Flips Electron's fuses in the packaged binary, before signing. Fuses are
 // compiled-in switches that no command line or environment variable can turn
 // back on, so a copy of Liaison cannot be started as a plain Node runtime
