@@ -17,7 +17,7 @@ export function StrengthMeter({ value, id }: { value: string; id: string }) {
     <div id={id} aria-live="polite">
       <Progress value={(strength.score + 1) * 20} color={COLORS[strength.score]} size="sm" aria-hidden="true" />
       <Text fz="sm" mt={6}>
-        <Text span fw={600}>
+        <Text span fw={600} fz="sm">
           Strength: {strength.label}.
         </Text>{' '}
         <Text span c="dimmed" fz="sm">
