@@ -27,7 +27,30 @@ import { recoveryKeyHex } from './helpers/sqlcipher.ts';
 const RUNS = Number(process.env.CONTRACT_RUNS ?? 100);
 const PASSPHRASE = 'contract passphrase 1';
 
-type Kind = 'passphraseAttempt' | 'newPassphrase' | 'recoveryKey' | 'minutes' | 'plainText';
+type Kind =
+  | 'passphraseAttempt'
+  | 'newPassphrase'
+  | 'recoveryKey'
+  | 'minutes'
+  | 'plainText'
+  | 'id'
+  | 'date'
+  | 'optDate'
+  | 'text'
+  | 'optText'
+  | 'bool'
+  | 'months'
+  | 'limit'
+  | 'searchText'
+  | 'regime'
+  | 'studentStatus'
+  | 'enrollmentStatus'
+  | 'goalStatus'
+  | 'student'
+  | 'contact'
+  | 'member'
+  | 'dates'
+  | 'patch';
 interface Shape {
   required: Record<string, Kind>;
   optional: Record<string, Kind>;
@@ -43,7 +66,30 @@ const SHAPES: Record<ChannelName, Shape> = {
   'vault:recover': { required: { recoveryKey: 'recoveryKey', newPassphrase: 'newPassphrase' }, optional: {} },
   'vault:printRecoverySheet': { required: { recoveryKey: 'recoveryKey' }, optional: {} },
   'settings:get': { required: {}, optional: {} },
-  'settings:set': { required: {}, optional: { autoLockMinutes: 'minutes', organizationName: 'plainText', workerName: 'plainText' } },
+  'settings:set': { required: {}, optional: { autoLockMinutes: 'minutes', organizationName: 'plainText', workerName: 'plainText', planReviewMonths: 'months' } },
+  'caseload:list': { required: { status: 'studentStatus', schoolId: 'optText', grade: 'optText', program: 'optText' }, optional: {} },
+  'caseload:dueSoon': { required: {}, optional: {} },
+  'search:query': { required: { text: 'searchText', limit: 'limit' }, optional: {} },
+  'students:get': { required: { id: 'id' }, optional: {} },
+  'students:create': { required: {}, optional: {} },
+  'students:update': { required: { id: 'id', patch: 'patch' }, optional: {} },
+  'schools:create': { required: { name: 'text', districtName: 'optText' }, optional: {} },
+  'households:linkSibling': { required: { studentId: 'id', siblingId: 'id' }, optional: {} },
+  'households:unlink': { required: { studentId: 'id' }, optional: {} },
+  'contacts:add': { required: { studentId: 'id', contact: 'contact' }, optional: {} },
+  'contacts:update': { required: { studentId: 'id', contactId: 'id', contact: 'contact' }, optional: {} },
+  'contacts:remove': { required: { studentId: 'id', contactId: 'id' }, optional: {} },
+  'enrollments:create': { required: { studentId: 'id', program: 'text', status: 'enrollmentStatus', statusDate: 'date', dates: 'dates' }, optional: {} },
+  'enrollments:update': { required: { id: 'id', dates: 'dates' }, optional: {} },
+  'enrollments:changeStatus': { required: { id: 'id', status: 'enrollmentStatus', changedOn: 'date', note: 'optText' }, optional: {} },
+  'enrollments:markEntered': { required: { changeId: 'id', enteredOn: 'date' }, optional: {} },
+  'team:add': { required: { studentId: 'id', member: 'member' }, optional: {} },
+  'team:remove': { required: { id: 'id' }, optional: {} },
+  'goals:add': { required: { studentId: 'id', goal: 'text', owner: 'optText', dueOn: 'optDate' }, optional: {} },
+  'goals:update': { required: { id: 'id', status: 'goalStatus' }, optional: {} },
+  'notes:save': { required: { studentId: 'id', occurredOn: 'date', regime: 'regime', body: 'text', sign: 'bool' }, optional: { id: 'id' } },
+  'notes:addAddendum': { required: { noteId: 'id', body: 'text' }, optional: {} },
+  'notes:discardDraft': { required: { id: 'id' }, optional: {} },
 };
 
 /** How each field is named in messages: plain words, never the key itself. */
@@ -55,6 +101,36 @@ const VALID: Record<Kind, unknown> = {
   recoveryKey: randomBytes(32).toString('hex'),
   minutes: 30,
   plainText: 'Plain name',
+  id: '3f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f',
+  date: '2026-11-02',
+  optDate: null,
+  text: 'Some words',
+  optText: null,
+  bool: true,
+  months: 6,
+  limit: 10,
+  searchText: 'river',
+  regime: 'county',
+  studentStatus: null,
+  enrollmentStatus: 'active',
+  goalStatus: 'met',
+  student: {},
+  contact: {
+    firstName: 'Ana',
+    lastName: 'Lor',
+    phone: null,
+    email: null,
+    preferredLanguage: null,
+    relationship: 'Mother',
+    legalAuthority: 'parent',
+    courtOrderOnFile: false,
+    noContact: false,
+    noAccess: false,
+    note: null,
+  },
+  member: { name: 'Pat Example', role: 'Teacher', organization: null, phone: null, email: null },
+  dates: {},
+  patch: {},
 };
 
 /** n characters (code points, which is how the caps count: '😀' is one character, two UTF-16 units). */
@@ -78,8 +154,31 @@ const withControl = fc
   .map(([a, c, b]) => `${a}${c}${b}`);
 const hexChar = fc.constantFrom(...'0123456789abcdefABCDEF');
 
+const notAnObject = wrongType.filter((v) => v === null || typeof v !== 'object' || Array.isArray(v) || v instanceof Date);
+const badDate = fc.oneof(wrongType, fc.constantFrom('2026-02-30', '11/02/2026', '2026-13-01', '', '1850-01-01', '2026-1-2'));
+const badText = fc.oneof(wrongType, fc.constantFrom('', '   '), oversized(20_001, 30_000), withLoneSurrogate, withControl);
+const badEnum = fc.oneof(wrongType, fc.constantFrom('nonsense', '', 'ACTIVE'));
+
 /** Values that are wrong for a field of this kind, by construction. */
 const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
+  id: fc.oneof(wrongType, fc.constantFrom('', 'not-an-id', '3f1c2b9e8a7d4c3b9e2f1a2b3c4d5e6f', `${'a'.repeat(36)}`)),
+  date: badDate,
+  optDate: badDate.filter((v) => v !== null),
+  text: badText,
+  optText: fc.oneof(wrongType.filter((v) => v !== null), oversized(20_001, 30_000), withLoneSurrogate, withControl),
+  bool: fc.oneof(fc.constantFrom('yes', 1, 0, null, 'true'), fc.array(fc.boolean(), { maxLength: 2 })),
+  months: fc.constantFrom(0, 25, 1.5, '6', null, -3),
+  limit: fc.constantFrom(0, 51, 2.5, '10', null),
+  searchText: fc.oneof(wrongType, oversized(201, 2_000)),
+  regime: badEnum,
+  studentStatus: badEnum.filter((v) => v !== null),
+  enrollmentStatus: badEnum,
+  goalStatus: badEnum,
+  student: notAnObject,
+  contact: fc.oneof(notAnObject, fc.constant({ firstName: 'Only a first name' })),
+  member: fc.oneof(notAnObject, fc.constant({ name: '' })),
+  dates: fc.oneof(notAnObject, fc.constant({ referralDate: '2026-02-30' }), fc.constant({ unknownDate: '2026-01-01' })),
+  patch: fc.oneof(notAnObject, fc.constant({ dob: 'yesterday' }), fc.constant({ colour: 'red' })),
   passphraseAttempt: fc.oneof(wrongType, fc.constant(''), oversized(1025, 20_000)),
   newPassphrase: fc.oneof(
     wrongType,
@@ -181,9 +280,12 @@ async function checkRejected(channel: ChannelName, attempt: Attempt): Promise<vo
   expect(result.error.message.length).toBeLessThan(400);
   expect(result.error.message).toMatch(/[.]$/);
   if (attempt.field !== undefined) {
-    expect(result.error.field).toBe(attempt.field);
+    // The field itself, or a field inside it (patch.dob) for nested objects.
+    const field = result.error.field ?? '';
+    expect(field === attempt.field || field.startsWith(`${attempt.field}.`), `${field} is not ${attempt.field}`).toBe(true);
+    const named = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? attempt.field;
     // Names the field in plain words ("New passphrase …", "A recovery key has …").
-    expect(result.error.message.toLowerCase(), result.error.message).toContain(label(attempt.field).toLowerCase());
+    expect(result.error.message.toLowerCase(), result.error.message).toContain(label(named).toLowerCase());
     const value = (attempt.input as Record<string, unknown>)[attempt.field];
     // A passphrase someone typed is never echoed back.
     if (typeof value === 'string' && value.length >= 4 && /assphrase/.test(attempt.field)) {
@@ -319,7 +421,7 @@ describe('malformed input to every channel (property)', () => {
       const auditState = () => reader.prepare('SELECT count(*) AS n, max(seq) AS last, max(hash) AS h FROM audit_log').get();
       const settingsRows = () => reader.prepare('SELECT key, value, updated_at FROM settings ORDER BY key').all();
       const settingsBefore = await api.call('settings:get', {});
-      expect(settingsBefore).toEqual({ ok: true, value: { organizationName: 'Before Org', workerName: 'Before Worker', autoLockMinutes: 42 } });
+      expect(settingsBefore).toEqual({ ok: true, value: { organizationName: 'Before Org', workerName: 'Before Worker', autoLockMinutes: 42, planReviewMonths: 6 } });
       const auditBefore = auditState();
       const rowsBefore = settingsRows();
       for (const [i, channel] of channelNames.entries()) {
@@ -364,13 +466,37 @@ describe('valid input to an unlock-only channel while locked', () => {
   it('gets LOCKED and changes nothing', async () => {
     const before = snapshotDir(dir);
     const unlockOnly = channelNames.filter((c) => !contract[c].whenLocked);
-    expect(unlockOnly.sort()).toEqual(['settings:get', 'settings:set', 'vault:changePassphrase', 'vault:printRecoverySheet']);
+    const whenLocked = channelNames.filter((c) => contract[c].whenLocked).sort();
+    expect(whenLocked).toEqual(['vault:create', 'vault:lock', 'vault:recover', 'vault:status', 'vault:unlock']);
     const valid: Record<string, unknown> = {
       'settings:get': {},
       'settings:set': { workerName: 'Changed while locked' },
       'vault:changePassphrase': { currentPassphrase: PASSPHRASE, newPassphrase: 'another passphrase 2' },
       'vault:printRecoverySheet': { recoveryKey },
+      'students:create': {
+        legalFirst: 'Mai',
+        legalMiddle: null,
+        legalLast: 'Vang',
+        preferredName: null,
+        dob: '2014-03-09',
+        grade: '6',
+        schoolId: null,
+        schoolStudentId: null,
+        medicaidId: null,
+        mciId: null,
+        iep: false,
+        plan504: false,
+        fosterCare: false,
+        mckinneyVento: false,
+        status: 'active',
+      },
     };
+    for (const channel of unlockOnly) {
+      if (valid[channel] === undefined) {
+        const shape = SHAPES[channel];
+        valid[channel] = Object.fromEntries(Object.entries(shape.required).map(([k, kind]) => [k, VALID[kind]]));
+      }
+    }
     for (const channel of unlockOnly) {
       expect(contract[channel].input.safeParse(valid[channel]).success).toBe(true);
       expect(await callAny(channel, valid[channel]), channel).toEqual({

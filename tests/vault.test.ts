@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPragmas } from '../db/connection.ts';
 import { KDF_MINIMUM, KEY_FILE } from '../db/keys.ts';
 import { DB_FILE, createVault, openVault, openVaultWithRecoveryKey, vaultState, type Vault } from '../db/vault.ts';
+import { migrations } from '../db/migrations/index.ts';
 import { rejection } from './helpers/errors.ts';
 import { copyDir, makeTempDir, removeDir, snapshotDir } from './helpers/files.ts';
 
@@ -107,7 +108,7 @@ describe('openVault (passphrase)', () => {
     const vault = await openVault({ dir, passphrase: PASSPHRASE });
     try {
       expect(readPragmas(vault.connection)).toStrictEqual(EXPECTED_PRAGMAS);
-      expect(await migrationNames(vault)).toEqual(['2026-11-23-01-foundation']);
+      expect(await migrationNames(vault)).toEqual(migrations.map(([name]) => name));
       const row = await vault.db.selectFrom('settings').select('value').where('key', '=', 'workerName').executeTakeFirst();
       expect(row?.value).toBe('"Probe"');
     } finally {
@@ -130,7 +131,7 @@ describe('openVault (passphrase)', () => {
     const created = await createVault({ dir: d, passphrase: nfc });
     await created.vault.close();
     const vault = await openVault({ dir: d, passphrase: nfd });
-    expect(await migrationNames(vault)).toEqual(['2026-11-23-01-foundation']);
+    expect(await migrationNames(vault)).toEqual(migrations.map(([name]) => name));
     await vault.close();
   });
 });
@@ -149,7 +150,7 @@ describe('openVaultWithRecoveryKey', () => {
       try {
         expect(readPragmas(vault.connection)).toStrictEqual(EXPECTED_PRAGMAS);
         expect(vault.matchesRecoveryKey(recoveryKey)).toBe(true);
-        expect(await migrationNames(vault)).toEqual(['2026-11-23-01-foundation']);
+        expect(await migrationNames(vault)).toEqual(migrations.map(([name]) => name));
       } finally {
         await vault.close();
       }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import * as foundation from './2026-11-23-01-foundation.ts';
+import * as caseload from './2026-11-23-02-caseload.ts';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -12,4 +13,5 @@ export interface Migration {
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['2026-11-23-01-foundation', foundation],
+  ['2026-11-23-02-caseload', caseload],
 ];

@@ -7,10 +7,10 @@
  * lands in the middle of a save.
  */
 import { contract, isChannelName, type ChannelName, type ChannelInput, type ChannelOutput } from '../shared/contract.ts';
-import { describeIssue, type Result } from '../shared/errors.ts';
+import { describeIssue, fieldLabel, type Result } from '../shared/errors.ts';
 import { startAutoLock } from './auto-lock.ts';
 import { toApiError } from './failures.ts';
-import { createHandlers } from './handlers.ts';
+import { createHandlers } from './handlers/index.ts';
 import { DEFAULT_AUTO_LOCK, type AutoLockOptions, type LockReason, type Ports } from './ports.ts';
 import { VaultSession } from './vault-session.ts';
 
@@ -46,6 +46,10 @@ export function createApi(options: { vaultDir: string; ports: Ports; autoLock?: 
     }
     const spec = contract[channel];
     const input = rawInput ?? {};
+    const odd = firstNonPlainValue(input);
+    if (odd) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `${fieldLabel(odd)} must be plain text, numbers, yes/no or lists of them.`, ...(odd.length ? { field: odd.join('.') } : {}) } };
+    }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!, input) };
     if (!spec.whenLocked && !session.isUnlocked) {
@@ -76,4 +80,28 @@ export function createApi(options: { vaultDir: string; ports: Ports; autoLock?: 
       await lock('quit');
     },
   };
+}
+
+/**
+ * Inputs are data, not objects: Electron's IPC can carry a Date, Map or typed
+ * array, which a schema for plain fields may let through as an empty object.
+ * Returns the path of the first value that is not plain data, or null.
+ */
+function firstNonPlainValue(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === undefined) return null;
+  if (depth > 12 || typeof value !== 'object') return path;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const bad = firstNonPlainValue(item, [...path, i], depth + 1);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return path;
+  for (const [key, item] of Object.entries(value)) {
+    const bad = firstNonPlainValue(item, [...path, key], depth + 1);
+    if (bad) return bad;
+  }
+  return null;
 }

@@ -6,7 +6,32 @@
  */
 import type { z } from 'zod';
 import type { ChannelName } from './channels.ts';
-import { empty } from './schemas/common.ts';
+import { z as zod } from 'zod';
+import { empty, id } from './schemas/common.ts';
+import { addAddendumInput, deleteDraftInput, saveNoteInput, savedNote } from './schemas/notes.ts';
+import {
+  addGoalInput,
+  addTeamMemberInput,
+  changeEnrollmentStatusInput,
+  createEnrollmentInput,
+  markChangeEnteredInput,
+  removeTeamMemberInput,
+  updateEnrollmentInput,
+  updateGoalInput,
+} from './schemas/programs.ts';
+import { dueSoonOutput, searchInput, searchResults, studentRecord } from './schemas/record.ts';
+import {
+  addContactInput,
+  caseloadList,
+  caseloadQuery,
+  createSchoolInput,
+  createStudentInput,
+  linkSiblingInput,
+  removeContactInput,
+  unlinkHouseholdInput,
+  updateContactInput,
+  updateStudentInput,
+} from './schemas/students.ts';
 import { settingsPatch, settingsSchema } from './schemas/settings.ts';
 import {
   changePassphraseInput,
@@ -18,6 +43,9 @@ import {
   unlockInput,
   vaultStatus,
 } from './schemas/vault.ts';
+
+/** The answer to a call that made or changed one record: its id. */
+const created = zod.object({ id });
 
 interface ChannelSpec {
   input: z.ZodType;
@@ -35,6 +63,29 @@ export const contract = {
   'vault:printRecoverySheet': { input: recoverySheetInput, output: savedDocument, whenLocked: false },
   'settings:get': { input: empty, output: settingsSchema, whenLocked: false },
   'settings:set': { input: settingsPatch, output: settingsSchema, whenLocked: false },
+  'caseload:list': { input: caseloadQuery, output: caseloadList, whenLocked: false },
+  'caseload:dueSoon': { input: empty, output: dueSoonOutput, whenLocked: false },
+  'search:query': { input: searchInput, output: searchResults, whenLocked: false },
+  'students:get': { input: zod.strictObject({ id }), output: studentRecord, whenLocked: false },
+  'students:create': { input: createStudentInput, output: created, whenLocked: false },
+  'students:update': { input: updateStudentInput, output: created, whenLocked: false },
+  'schools:create': { input: createSchoolInput, output: created, whenLocked: false },
+  'households:linkSibling': { input: linkSiblingInput, output: zod.object({ householdId: id }), whenLocked: false },
+  'households:unlink': { input: unlinkHouseholdInput, output: empty, whenLocked: false },
+  'contacts:add': { input: addContactInput, output: zod.object({ contactId: id }), whenLocked: false },
+  'contacts:update': { input: updateContactInput, output: zod.object({ contactId: id }), whenLocked: false },
+  'contacts:remove': { input: removeContactInput, output: empty, whenLocked: false },
+  'enrollments:create': { input: createEnrollmentInput, output: created, whenLocked: false },
+  'enrollments:update': { input: updateEnrollmentInput, output: created, whenLocked: false },
+  'enrollments:changeStatus': { input: changeEnrollmentStatusInput, output: zod.object({ changeId: id }), whenLocked: false },
+  'enrollments:markEntered': { input: markChangeEnteredInput, output: empty, whenLocked: false },
+  'team:add': { input: addTeamMemberInput, output: created, whenLocked: false },
+  'team:remove': { input: removeTeamMemberInput, output: empty, whenLocked: false },
+  'goals:add': { input: addGoalInput, output: created, whenLocked: false },
+  'goals:update': { input: updateGoalInput, output: empty, whenLocked: false },
+  'notes:save': { input: saveNoteInput, output: savedNote, whenLocked: false },
+  'notes:addAddendum': { input: addAddendumInput, output: created, whenLocked: false },
+  'notes:discardDraft': { input: deleteDraftInput, output: empty, whenLocked: false },
 } as const satisfies { [K in ChannelName]: ChannelSpec };
 
 export type Contract = typeof contract;

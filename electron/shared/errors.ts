@@ -7,6 +7,8 @@ import type { z } from 'zod';
 
 export type ErrorCode =
   | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'NOT_ALLOWED'
   | 'LOCKED'
   | 'UNKNOWN_CHANNEL'
   | 'WRONG_PASSPHRASE'
@@ -38,6 +40,52 @@ const FIELD_LABELS: Record<string, string> = {
   autoLockMinutes: 'Minutes before locking',
   organizationName: 'Organization name',
   workerName: 'Your name',
+  planReviewMonths: 'Months between plan reviews',
+  legalFirst: 'Legal first name',
+  legalMiddle: 'Legal middle name',
+  legalLast: 'Legal last name',
+  preferredName: 'Preferred name',
+  dob: 'Date of birth',
+  schoolId: 'School',
+  schoolStudentId: 'School student ID',
+  medicaidId: 'Medicaid ID',
+  mciId: 'County participant ID (MCI)',
+  iep: 'IEP',
+  plan504: '504 plan',
+  fosterCare: 'Foster care',
+  mckinneyVento: 'McKinney-Vento',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email',
+  preferredLanguage: 'Preferred language',
+  legalAuthority: 'Legal authority',
+  courtOrderOnFile: 'Court order on file',
+  noContact: 'No contact',
+  noAccess: 'No access',
+  studentId: 'Student',
+  siblingId: 'Sibling',
+  contactId: 'Contact',
+  changeId: 'Status change',
+  noteId: 'Note',
+  id: 'Record',
+  statusDate: 'Status date',
+  changedOn: 'Date of the change',
+  enteredOn: 'Date entered',
+  referralDate: 'Referral date',
+  applicationDate: 'Application date',
+  eligibilityDate: 'Eligibility date',
+  functionalScreenDate: 'Functional screen date',
+  assessmentDate: 'Assessment date',
+  abbreviatedAssessmentDate: 'Abbreviated assessment date',
+  planDate: 'Plan date',
+  lastPlanReviewDate: 'Last plan review date',
+  endDate: 'End date',
+  occurredOn: 'Date',
+  regime: 'Record type',
+  body: 'Note text',
+  dueOn: 'Due date',
+  districtName: 'District',
+  text: 'Search text',
 };
 
 export function fieldLabel(path: ReadonlyArray<PropertyKey>): string {
@@ -107,6 +155,12 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): ApiError
         .slice(0, 3)
         .map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k))
         .join(', ')}${issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : ''}.`;
+      break;
+    case 'invalid_format':
+      message =
+        issue.format === 'uuid'
+          ? `${label} does not point to a record Liaison knows.`
+          : `${label} is not in the expected format.`;
       break;
     case 'invalid_value':
       message = `${label} must be one of: ${issue.values.map(String).join(', ')}.`;

@@ -16,3 +16,33 @@ export function plainText(max: number) {
 }
 
 export const empty = z.strictObject({});
+
+/** A record id (UUID) as Liaison makes them. */
+export const id = z.string().uuid();
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date as YYYY-MM-DD that exists (no 02/30). */
+export const isoDate = z.string().refine(
+  (s) => {
+    const m = ISO_DATE.exec(s);
+    if (!m) return false;
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    return y >= 1900 && y <= 2100 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  },
+  { message: 'must be a real date (MM/DD/YYYY).' },
+);
+
+/** Text that must be there. */
+export function requiredText(max: number) {
+  return plainText(max).refine((s) => s.trim().length > 0, { message: 'is required.' });
+}
+
+/** Text that may be left empty; empty means "none" and is stored as null. */
+export function optionalText(max: number) {
+  return plainText(max).nullable();
+}
+
+/** Long free text a person wrote (a note): capped so a huge paste gets a clear answer. */
+export const NOTE_MAX = 20_000;

@@ -8,6 +8,8 @@ export const settingsSchema = z.object({
   organizationName: plainText(200),
   /** The worker's name, printed under signature lines. */
   workerName: plainText(200),
+  /** How often a CLTS ISP or CCS plan is reviewed: county practice, so a setting. */
+  planReviewMonths: z.number().int().min(1).max(24),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -16,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 15,
   organizationName: '',
   workerName: '',
+  planReviewMonths: 6,
 };
 
 export const settingsPatch = settingsSchema.partial().strict();

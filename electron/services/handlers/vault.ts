@@ -1,21 +1,18 @@
-/** One function per channel. Inputs arrive already validated against the contract. */
-import type { ChannelInput, ChannelName, ChannelOutput } from '../shared/contract.ts';
-import { formatRecoveryKey, parseRecoveryKey } from '../shared/domain/recovery-key.ts';
-import { isoDate } from '../shared/domain/dates.ts';
-import type { Settings } from '../shared/schemas/settings.ts';
-import { appendAudit } from '../../db/audit.ts';
-import { recoverySheet } from '../documents/recovery-sheet.ts';
-import { AppError } from './failures.ts';
-import type { Ports } from './ports.ts';
-import { readSettings, writeSettings } from './settings.ts';
-import type { VaultSession } from './vault-session.ts';
+/** The vault and settings channels. */
+import { formatRecoveryKey, parseRecoveryKey } from '../../shared/domain/recovery-key.ts';
+import { isoDate } from '../../shared/domain/dates.ts';
+import type { Settings } from '../../shared/schemas/settings.ts';
+import { appendAudit } from '../../../db/audit.ts';
+import { recoverySheet } from '../../documents/recovery-sheet.ts';
+import { AppError } from '../failures.ts';
+import type { Ports } from '../ports.ts';
+import { readSettings, writeSettings } from '../settings.ts';
+import type { VaultSession } from '../vault-session.ts';
+import type { HandlersFor } from './types.ts';
 
-export type Handlers = { [C in ChannelName]: (input: ChannelInput<C>) => Promise<ChannelOutput<C>> };
+type VaultChannel = 'vault:status' | 'vault:create' | 'vault:unlock' | 'vault:recover' | 'vault:lock' | 'vault:changePassphrase' | 'vault:printRecoverySheet' | 'settings:get' | 'settings:set';
 
-export function createHandlers(
-  session: VaultSession,
-  hooks: { onSettings(s: Settings): void; ports: Ports },
-): Handlers {
+export function vaultHandlers(session: VaultSession, hooks: { onSettings(s: Settings): void; ports: Ports }): HandlersFor<VaultChannel> {
   const settingsLoaded = async () => hooks.onSettings(await readSettings(session.current));
   return {
     'vault:status': async () => ({ state: session.state(), location: session.location }),

@@ -1,0 +1,11 @@
+/** Every channel's handler, by area. */
+import type { Settings } from '../../shared/schemas/settings.ts';
+import type { Ports } from '../ports.ts';
+import type { VaultSession } from '../vault-session.ts';
+import { caseloadHandlers } from './caseload.ts';
+import type { Handlers } from './types.ts';
+import { vaultHandlers } from './vault.ts';
+
+export function createHandlers(session: VaultSession, hooks: { onSettings(s: Settings): void; ports: Ports }): Handlers {
+  return { ...vaultHandlers(session, hooks), ...caseloadHandlers(session) };
+}
