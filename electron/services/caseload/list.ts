@@ -106,7 +106,7 @@ export async function dueSoonAcrossCaseload(vault: Vault, settings: Settings) {
 export async function search(vault: Vault, text: string, limit: number) {
   const terms = text
     .normalize('NFC')
-    .split(/[\s"*^():{}[\]+\-]+/u)
+    .split(/[\s"*^():{}[\]+-]+/u)
     .filter((t) => t.length > 0)
     .slice(0, 8)
     .map((t) => `"${t.replace(/"/g, '')}"*`);
