@@ -50,7 +50,9 @@ type Kind =
   | 'contact'
   | 'member'
   | 'dates'
-  | 'patch';
+  | 'patch'
+  | 'base64'
+  | 'mapping';
 interface Shape {
   required: Record<string, Kind>;
   optional: Record<string, Kind>;
@@ -90,6 +92,9 @@ const SHAPES: Record<ChannelName, Shape> = {
   'notes:save': { required: { studentId: 'id', occurredOn: 'date', regime: 'regime', body: 'text', sign: 'bool' }, optional: { id: 'id' } },
   'notes:addAddendum': { required: { noteId: 'id', body: 'text' }, optional: {} },
   'notes:discardDraft': { required: { id: 'id' }, optional: {} },
+  'roster:preview': { required: { fileName: 'text', base64: 'base64', source: 'text', mapping: 'mapping' }, optional: {} },
+  'roster:commit': { required: { fileName: 'text', base64: 'base64', source: 'text', mapping: 'mapping' }, optional: {} },
+  'roster:sources': { required: {}, optional: {} },
 };
 
 /** How each field is named in messages: plain words, never the key itself. */
@@ -131,6 +136,8 @@ const VALID: Record<Kind, unknown> = {
   member: { name: 'Pat Example', role: 'Teacher', organization: null, phone: null, email: null },
   dates: {},
   patch: {},
+  base64: 'U3R1ZGVudCBJRA==',
+  mapping: {},
 };
 
 /** n characters (code points, which is how the caps count: '😀' is one character, two UTF-16 units). */
@@ -179,6 +186,8 @@ const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
   member: fc.oneof(notAnObject, fc.constant({ name: '' })),
   dates: fc.oneof(notAnObject, fc.constant({ referralDate: '2026-02-30' }), fc.constant({ unknownDate: '2026-01-01' })),
   patch: fc.oneof(notAnObject, fc.constant({ dob: 'yesterday' }), fc.constant({ colour: 'red' })),
+  base64: fc.oneof(wrongType, fc.constantFrom('not base64!', '%%%', 'abc=def')),
+  mapping: fc.oneof(notAnObject.filter((v) => v !== null), fc.constant({ favouriteColour: 'Colour' }), fc.constant({ dob: 42 })),
   passphraseAttempt: fc.oneof(wrongType, fc.constant(''), oversized(1025, 20_000)),
   newPassphrase: fc.oneof(
     wrongType,

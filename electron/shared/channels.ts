@@ -36,6 +36,9 @@ export const channelNames = [
   'notes:save',
   'notes:addAddendum',
   'notes:discardDraft',
+  'roster:preview',
+  'roster:commit',
+  'roster:sources',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -19,6 +19,7 @@ import {
   updateEnrollmentInput,
   updateGoalInput,
 } from './schemas/programs.ts';
+import { rosterCommitInput, rosterCommitOutput, rosterPreviewInput, rosterPreviewOutput, rosterSources } from './schemas/roster.ts';
 import { dueSoonOutput, searchInput, searchResults, studentRecord } from './schemas/record.ts';
 import {
   addContactInput,
@@ -86,6 +87,9 @@ export const contract = {
   'notes:save': { input: saveNoteInput, output: savedNote, whenLocked: false },
   'notes:addAddendum': { input: addAddendumInput, output: created, whenLocked: false },
   'notes:discardDraft': { input: deleteDraftInput, output: empty, whenLocked: false },
+  'roster:preview': { input: rosterPreviewInput, output: rosterPreviewOutput, whenLocked: false },
+  'roster:commit': { input: rosterCommitInput, output: rosterCommitOutput, whenLocked: false },
+  'roster:sources': { input: empty, output: rosterSources, whenLocked: false },
 } as const satisfies { [K in ChannelName]: ChannelSpec };
 
 export type Contract = typeof contract;

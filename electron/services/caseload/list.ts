@@ -95,7 +95,8 @@ export async function dueSoonAcrossCaseload(vault: Vault, settings: Settings) {
     ? await vault.db.selectFrom('students').select(['id', 'legal_first', 'legal_last', 'preferred_name']).where('id', 'in', ids).execute()
     : [];
   const nameOf = new Map(names.map((n) => [n.id, displayName(n.legal_first, n.legal_last, n.preferred_name)]));
-  return { items: items.map((i) => ({ ...i, studentName: nameOf.get(i.studentId) ?? '' })) };
+  const active = await vault.db.selectFrom('students').select(sql<number>`count(*)`.as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
+  return { items: items.map((i) => ({ ...i, studentName: nameOf.get(i.studentId) ?? '' })), activeStudents: Number(active.n) };
 }
 
 /**

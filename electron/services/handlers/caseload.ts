@@ -5,6 +5,7 @@ import * as notes from '../caseload/notes.ts';
 import * as programs from '../caseload/programs.ts';
 import { studentRecord } from '../caseload/record.ts';
 import * as students from '../caseload/students.ts';
+import * as roster from '../roster/import.ts';
 import { readSettings } from '../settings.ts';
 import type { VaultSession } from '../vault-session.ts';
 import type { HandlersFor } from './types.ts';
@@ -32,7 +33,10 @@ type CaseloadChannel =
   | 'goals:update'
   | 'notes:save'
   | 'notes:addAddendum'
-  | 'notes:discardDraft';
+  | 'notes:discardDraft'
+  | 'roster:preview'
+  | 'roster:commit'
+  | 'roster:sources';
 
 export function caseloadHandlers(session: VaultSession): HandlersFor<CaseloadChannel> {
   const v = () => session.current;
@@ -60,5 +64,8 @@ export function caseloadHandlers(session: VaultSession): HandlersFor<CaseloadCha
     'notes:save': (note) => notes.saveNote(v(), note),
     'notes:addAddendum': ({ noteId, body }) => notes.addAddendum(v(), noteId, body),
     'notes:discardDraft': ({ id }) => notes.deleteDraft(v(), id),
+    'roster:preview': ({ mapping, ...file }) => roster.previewImport(v(), file, mapping),
+    'roster:commit': ({ mapping, ...file }) => roster.commitImport(v(), file, mapping),
+    'roster:sources': () => roster.listSources(v()),
   };
 }

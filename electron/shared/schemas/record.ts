@@ -102,4 +102,4 @@ export const searchResults = z.object({
   results: z.array(z.object({ kind: z.enum(['student', 'contact', 'note', 'addendum']), refId: text, studentId: id.nullable(), studentName: maybe, title: text, snippet: text })),
 });
 
-export const dueSoonOutput = z.object({ items: z.array(dueItem.extend({ studentName: text })) });
+export const dueSoonOutput = z.object({ items: z.array(dueItem.extend({ studentName: text })), activeStudents: z.number().int() });

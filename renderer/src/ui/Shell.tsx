@@ -1,14 +1,15 @@
 /** The frame around every area once the vault is open: navigation, lock, and the page. */
-import { AppShell, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { call } from '../lib/api.ts';
 import { AREAS, type AreaId } from './areas.ts';
 import { VaultMark } from './AuthCard.tsx';
+import { SearchDialog } from './SearchDialog.tsx';
 
 export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onLocked(): void; autoLockMinutes: number | null; children: ReactNode }) {
   const [locking, setLocking] = useState(false);
-  const current = AREAS.find((a) => a.id === props.area) ?? AREAS[0]!;
+  const [searching, setSearching] = useState(false);
 
   async function lock() {
     setLocking(true);
@@ -16,7 +17,10 @@ export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onL
     setLocking(false);
     if (result.ok) props.onLocked();
   }
-  useHotkeys([['mod+L', () => void lock()]], []);
+  useHotkeys([
+    ['mod+L', () => void lock()],
+    ['mod+K', () => setSearching(true)],
+  ], []);
 
   return (
     <AppShell navbar={{ width: 216, breakpoint: 0 }} header={{ height: 56 }} padding="lg">
@@ -28,9 +32,14 @@ export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onL
               Liaison
             </Text>
           </Group>
-          <Button variant="default" onClick={lock} loading={locking} rightSection={<Kbd size="xs">Ctrl+L</Kbd>} aria-keyshortcuts="Control+L">
-            Lock
-          </Button>
+          <Group gap="sm" wrap="nowrap">
+            <Button variant="default" onClick={() => setSearching(true)} rightSection={<Kbd size="xs">Ctrl+K</Kbd>} aria-keyshortcuts="Control+K">
+              Search
+            </Button>
+            <Button variant="default" onClick={lock} loading={locking} rightSection={<Kbd size="xs">Ctrl+L</Kbd>} aria-keyshortcuts="Control+L">
+              Lock
+            </Button>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
@@ -62,12 +71,8 @@ export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onL
           </Stack>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
-        <Title order={1} fz={26} mb="lg">
-          {current.label}
-        </Title>
-        {props.children}
-      </AppShell.Main>
+      <AppShell.Main>{props.children}</AppShell.Main>
+      <SearchDialog opened={searching} onClose={() => setSearching(false)} />
     </AppShell>
   );
 }
