@@ -11,9 +11,13 @@ import { CreateVault } from './features/vault/CreateVault.tsx';
 import { RecoveryKeyShown } from './features/vault/RecoveryKeyShown.tsx';
 import { Recover } from './features/vault/Recover.tsx';
 import { Unlock } from './features/vault/Unlock.tsx';
+import { CaseloadPage } from './features/caseload/CaseloadPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { StudentRecordPage } from './features/student/StudentRecordPage.tsx';
+import { NavigationContext, type Place } from './lib/navigation.ts';
+import { PageTitle } from './ui/PageTitle.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
-import { AREAS, type AreaId } from './ui/areas.ts';
+import { AREAS } from './ui/areas.ts';
 import { NotYet } from './ui/NotYet.tsx';
 import { Shell } from './ui/Shell.tsx';
 
@@ -82,7 +86,7 @@ export function App() {
 }
 
 function OpenVault({ location, onLocked }: { location: string; onLocked(): void }) {
-  const [area, setArea] = useState<AreaId>('home');
+  const [place, setPlace] = useState<Place>({ area: 'home' });
   const [settings, setSettings] = useState<Settings | null>(null);
 
   useEffect(() => {
@@ -92,15 +96,35 @@ function OpenVault({ location, onLocked }: { location: string; onLocked(): void 
     });
   }, [onLocked]);
 
-  const current = AREAS.find((a) => a.id === area)!;
+  const navigate = useCallback((next: Place) => {
+    setPlace(next);
+    window.scrollTo(0, 0);
+  }, []);
+
+  const current = AREAS.find((a) => a.id === place.area)!;
   let page;
-  if (area === 'home') page = <HomePage onOpenCaseload={() => setArea('caseload')} />;
-  else if (area === 'settings') page = settings ? <SettingsPage settings={settings} location={location} onSaved={setSettings} /> : null;
-  else page = <NotYet area={current} />;
+  if (place.area === 'home') page = <HomePage />;
+  else if (place.area === 'caseload') page = place.studentId ? <StudentRecordPage key={place.studentId} studentId={place.studentId} tab={place.tab} /> : <CaseloadPage />;
+  else if (place.area === 'settings')
+    page = settings ? (
+      <>
+        <PageTitle>Settings</PageTitle>
+        <SettingsPage settings={settings} location={location} onSaved={setSettings} />
+      </>
+    ) : null;
+  else
+    page = (
+      <>
+        <PageTitle>{current.label}</PageTitle>
+        <NotYet area={current} />
+      </>
+    );
 
   return (
-    <Shell area={area} onNavigate={setArea} onLocked={onLocked} autoLockMinutes={settings?.autoLockMinutes ?? null}>
-      {page}
-    </Shell>
+    <NavigationContext.Provider value={navigate}>
+      <Shell area={place.area} onNavigate={(area) => navigate({ area })} onLocked={onLocked} autoLockMinutes={settings?.autoLockMinutes ?? null}>
+        {page}
+      </Shell>
+    </NavigationContext.Provider>
   );
 }

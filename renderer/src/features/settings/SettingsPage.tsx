@@ -8,7 +8,7 @@ import { placeError } from '../../lib/forms.ts';
 import { plainResolver } from '../../lib/resolver.ts';
 import { ChangePassphrase } from './ChangePassphrase.tsx';
 
-const FIELDS = ['autoLockMinutes', 'organizationName', 'workerName'] as const;
+const FIELDS = ['autoLockMinutes', 'organizationName', 'workerName', 'planReviewMonths'] as const;
 
 export function SettingsPage({ settings, location, onSaved }: { settings: Settings; location: string; onSaved(s: Settings): void }) {
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -58,6 +58,26 @@ export function SettingsPage({ settings, location, onSaved }: { settings: Settin
                 />
               )}
             />
+            <Controller
+              control={control}
+              name="planReviewMonths"
+              render={({ field, fieldState }) => (
+                <NumberInput
+                  label="Months between plan reviews"
+                  description="CLTS ISP and CCS service plan reviews are due this long after the plan or its last review (county practice; 6 is usual)."
+                  min={1}
+                  max={24}
+                  allowDecimal={false}
+                  maw={480}
+                  value={field.value}
+                  onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+                  onBlur={field.onBlur}
+                  name={field.name}
+                  ref={field.ref}
+                  error={fieldState.error?.message}
+                />
+              )}
+            />
             <TextInput
               label="District or county name"
               description="Printed as the letterhead on documents."
@@ -66,7 +86,7 @@ export function SettingsPage({ settings, location, onSaved }: { settings: Settin
             />
             <TextInput
               label="Your name"
-              description="Printed under your signature line."
+              description="Your signature on case notes, and printed under your signature line on documents."
               autoComplete="name"
               error={formState.errors.workerName?.message}
               {...register('workerName')}
