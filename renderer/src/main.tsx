@@ -25,6 +25,9 @@ const cssVariables: CSSVariablesResolver = () => ({
     // Even the darkest yellow and orange are too pale on their tints: use ink.
     '--mantine-color-yellow-light-color': 'var(--mantine-color-dark-7)',
     '--mantine-color-orange-light-color': 'var(--mantine-color-dark-7)',
+    // Green and teal at their darkest shade still miss 4.5:1 on their own tint.
+    '--mantine-color-green-light-color': '#1e6b30',
+    '--mantine-color-teal-light-color': '#075e45',
     '--mantine-primary-color-light-color': 'var(--mantine-color-blue-9)',
   },
   dark: {},

@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ChannelOutput } from '../../../electron/shared/contract.ts';
 import { call } from '../lib/api.ts';
+import { formatDay } from '../lib/dates.ts';
 import { useNavigate } from '../lib/navigation.ts';
 
 type Result = ChannelOutput<'search:query'>['results'][number];
@@ -65,7 +66,7 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Search" size="lg" yOffset="10vh">
+    <Modal opened={opened} onClose={onClose} title="Search" size="lg" yOffset="10vh" closeButtonProps={{ "aria-label": "Close search" }}>
       <Stack gap="sm">
         <TextInput
           data-autofocus
@@ -97,7 +98,7 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose(): 
                 {r.studentName && r.kind !== 'student' ? ` · ${r.studentName}` : ''}
               </Text>
               <Text fz="sm" fw={600}>
-                {r.title}
+                {r.title.replace(/\d{4}-\d{2}-\d{2}/, (day) => formatDay(day))}
               </Text>
               {r.kind === 'note' || r.kind === 'addendum' ? (
                 <Text fz="sm">

@@ -96,7 +96,7 @@ export function RosterImport({ onDone }: { onDone(): void }) {
             Export the student list from your school information system as a CSV file. Nothing is saved until you choose Import.
           </Text>
           <SimpleGrid cols={2}>
-            <FileInput label="Roster file (CSV)" withAsterisk placeholder="Choose a file" accept=".csv,.txt,.tsv,text/csv" value={file} onChange={(f) => {
+            <FileInput label="Roster file (CSV)" withAsterisk placeholder="Choose a file" accept=".csv,.txt,.tsv,text/csv" clearButtonProps={{ 'aria-label': 'Clear the chosen file' }} value={file} onChange={(f) => {
                 setFile(f);
                 setPreview(null);
               }} clearable />

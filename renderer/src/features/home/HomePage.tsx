@@ -50,7 +50,7 @@ export function HomePage() {
                       </Text>
                       {items.map((item) => (
                         <Group key={item.key} gap="sm" wrap="nowrap" align="flex-start" data-testid="due-item">
-                          <Badge color={bucket === 'overdue' ? 'red' : bucket === 'week' ? 'orange' : 'gray'} variant={bucket === 'overdue' ? 'filled' : 'light'} w={140} radius="sm">
+                          <Badge color={bucket === 'overdue' ? 'red' : bucket === 'week' ? 'orange' : 'gray'} variant={bucket === 'overdue' ? 'filled' : 'light'} miw={130} radius="sm" tt="none" style={{ flexShrink: 0 }}>
                             {when(item)}
                           </Badge>
                           <Stack gap={0}>

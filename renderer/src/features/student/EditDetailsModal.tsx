@@ -61,7 +61,7 @@ export function EditDetailsModal({ onClose }: { onClose(): void }) {
         : [];
 
   return (
-    <Modal opened onClose={close} title="Edit details" size="lg">
+    <Modal opened onClose={close} title="Edit details" size="lg" closeButtonProps={{ "aria-label": "Close without saving" }}>
       <form onSubmit={save} noValidate onKeyDown={formKeys(() => void save())}>
         <Stack gap="sm">
           <TextInput label="Legal first name" withAsterisk data-autofocus error={errors.legalFirst?.message} {...register('legalFirst')} />

@@ -1,7 +1,7 @@
 /** Writing a case note, or finishing a draft: date, record type, text; save as a draft or sign and lock it. */
 import { Button, Group, Kbd, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { saveNoteInput } from '../../../../electron/shared/schemas/notes.ts';
 import { call, type ApiError } from '../../lib/api.ts';
@@ -26,12 +26,17 @@ export function NoteForm({ draft, onDone }: { draft?: Draft; onDone?: () => void
   const fresh = (): NoteValues => ({ occurredOn: todayIso(), regime: countyProgram ? 'county' : 'pupil', body: '' });
   const [draftId, setDraftId] = useState(draft?.id);
   const [failure, setFailure] = useState<{ error: ApiError; keptAsDraft: boolean } | null>(null);
-  const { register, control, handleSubmit, reset, setError, formState } = useForm<NoteValues>({
+  const { register, control, handleSubmit, reset, setError, setValue, getFieldState, formState } = useForm<NoteValues>({
     resolver: plainResolver(noteForm),
     mode: 'onTouched',
     defaultValues: draft ? { occurredOn: draft.occurredOn, regime: draft.regime, body: draft.body } : fresh(),
   });
   useDirtyReport(formState.isDirty);
+  // The form stays mounted across tabs: when a CLTS/CCS enrollment is added or closed, follow it
+  // unless she has already chosen a record type herself.
+  useEffect(() => {
+    if (!draft && !getFieldState('regime').isDirty) setValue('regime', countyProgram ? 'county' : 'pupil');
+  }, [countyProgram, draft, getFieldState, setValue]);
 
   const finish = async (message: string) => {
     if (onDone) onDone();

@@ -45,7 +45,7 @@ export function RecordHeader({ notice }: { notice: string | null }) {
           ) : null}
         </Group>
         <Group gap="sm" wrap="nowrap">
-          <Text fz="sm" c="green.9" fw={600} role="status" aria-live="polite">
+          <Text fz="sm" c="#1e6b30" fw={600} role="status" aria-live="polite">
             {notice ?? ''}
           </Text>
           <Button size="xs" variant="default" onClick={() => setEditing(true)}>
