@@ -1,7 +1,7 @@
 /** Roster import: the file travels as base64 (IPC and the test harness both carry text), capped at 20 MB. */
 import { z } from 'zod';
 import { ROSTER_FIELDS, type RosterField } from '../domain/roster/index.ts';
-import { plainText, requiredText } from './common.ts';
+import { requiredText } from './common.ts';
 
 const fields = ROSTER_FIELDS.map((f) => f.field) as [RosterField, ...RosterField[]];
 export const rosterField = z.enum(fields);
@@ -9,7 +9,7 @@ export const rosterMapping = z.partialRecord(rosterField, z.string().max(300));
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const rosterFile = {
-  fileName: plainText(260),
+  fileName: requiredText(260),
   base64: z.string().max(27_000_000).regex(BASE64, { message: 'is not a file Liaison can read.' }),
   /** Where the file came from ("Skyward", "Infinite Campus", …): the column mapping is remembered per source. */
   source: requiredText(60),
