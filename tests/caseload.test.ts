@@ -8,6 +8,7 @@ import { addDays, format } from 'date-fns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi, type Api } from '../electron/services/api.ts';
 import type { ChannelInput } from '../electron/shared/contract.ts';
+import { blankStudent } from '../electron/shared/schemas/students.ts';
 import { makeTempDir, removeDir } from './helpers/files.ts';
 import { fakePorts } from './helpers/ports.ts';
 
@@ -23,24 +24,7 @@ async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { c
 }
 
 function student(first: string, last: string, extra: Partial<ChannelInput<'students:create'>> = {}): ChannelInput<'students:create'> {
-  return {
-    legalFirst: first,
-    legalMiddle: null,
-    legalLast: last,
-    preferredName: null,
-    dob: '2013-05-17',
-    grade: '7',
-    schoolId: null,
-    schoolStudentId: null,
-    medicaidId: null,
-    mciId: null,
-    iep: false,
-    plan504: false,
-    fosterCare: false,
-    mckinneyVento: false,
-    status: 'active',
-    ...extra,
-  };
+  return blankStudent({ legalFirst: first, legalLast: last, dob: '2013-05-17', grade: '7', ...extra });
 }
 
 const parent = {

@@ -7,6 +7,7 @@
 import type { Vault } from '../../../db/vault.ts';
 import { decodeRoster, parseRoster, previewRoster, ROSTER_FIELDS, suggestMapping, type Mapping, type RosterPreview, type RosterRecord } from '../../shared/domain/roster/index.ts';
 import { nameSortKey } from '../../shared/domain/names.ts';
+import { blankStudent } from '../../shared/schemas/students.ts';
 import { AppError } from '../failures.ts';
 import { insertContact } from '../caseload/contacts.ts';
 import { ensureSchool, insertStudent } from '../caseload/students.ts';
@@ -116,23 +117,20 @@ async function writeRows(trx: Trx, preview: RosterPreview) {
     const schoolId = await schoolOf(r);
     let studentId: string;
     if (row.action === 'create' || !row.matchedStudentId) {
-      studentId = await insertStudent(trx, {
-        legalFirst: r.legalFirst,
-        legalMiddle: r.legalMiddle,
-        legalLast: r.legalLast,
-        preferredName: r.preferredName,
-        dob: r.dob,
-        grade: r.grade,
-        schoolId,
-        schoolStudentId: r.schoolStudentId,
-        medicaidId: r.medicaidId,
-        mciId: null,
-        iep: false,
-        plan504: false,
-        fosterCare: false,
-        mckinneyVento: false,
-        status: 'active',
-      });
+      studentId = await insertStudent(
+        trx,
+        blankStudent({
+          legalFirst: r.legalFirst,
+          legalMiddle: r.legalMiddle,
+          legalLast: r.legalLast,
+          preferredName: r.preferredName,
+          dob: r.dob,
+          grade: r.grade,
+          schoolId,
+          schoolStudentId: r.schoolStudentId,
+          medicaidId: r.medicaidId,
+        }),
+      );
       created += 1;
     } else {
       studentId = row.matchedStudentId;

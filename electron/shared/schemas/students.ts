@@ -23,6 +23,26 @@ export const studentFields = z.object({
 });
 export type StudentFields = z.infer<typeof studentFields>;
 
+/** A student with nothing but what is given: no flags, active. */
+export function blankStudent(names: Pick<StudentFields, 'legalFirst' | 'legalLast'> & Partial<StudentFields>): StudentFields {
+  return {
+    legalMiddle: null,
+    preferredName: null,
+    dob: null,
+    grade: null,
+    schoolId: null,
+    schoolStudentId: null,
+    medicaidId: null,
+    mciId: null,
+    iep: false,
+    plan504: false,
+    fosterCare: false,
+    mckinneyVento: false,
+    status: 'active',
+    ...names,
+  };
+}
+
 export const createStudentInput = studentFields.strict();
 export const updateStudentInput = z.strictObject({ id, patch: studentFields.partial().strict() });
 

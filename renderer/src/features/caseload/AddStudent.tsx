@@ -3,30 +3,14 @@ import { Alert, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TextI
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { studentFields, type StudentFields } from '../../../../electron/shared/schemas/students.ts';
+import { blankStudent, studentFields, type StudentFields } from '../../../../electron/shared/schemas/students.ts';
 import { call, type ApiError } from '../../lib/api.ts';
 import { placeError } from '../../lib/forms.ts';
 import { plainResolver } from '../../lib/resolver.ts';
 import { useCall } from '../../lib/use-call.ts';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 
-const EMPTY: StudentFields = {
-  legalFirst: '',
-  legalMiddle: null,
-  legalLast: '',
-  preferredName: null,
-  dob: null,
-  grade: null,
-  schoolId: null,
-  schoolStudentId: null,
-  medicaidId: null,
-  mciId: null,
-  iep: false,
-  plan504: false,
-  fosterCare: false,
-  mckinneyVento: false,
-  status: 'active',
-};
+const EMPTY: StudentFields = blankStudent({ legalFirst: '', legalLast: '' });
 
 const FIELDS = ['legalFirst', 'legalMiddle', 'legalLast', 'preferredName', 'dob', 'grade', 'schoolId', 'schoolStudentId'] as const;
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, type Control } from 'react-hook-form';
 import { settingsSchema, type Settings } from '../../../../electron/shared/schemas/settings.ts';
 import { call, type ApiError } from '../../lib/api.ts';
 import { placeError } from '../../lib/forms.ts';
@@ -38,45 +38,21 @@ export function SettingsPage({ settings, location, onSaved }: { settings: Settin
             <Title order={2} fz="lg" id="general-heading">
               General
             </Title>
-            <Controller
+            <WholeNumberField
               control={control}
               name="autoLockMinutes"
-              render={({ field, fieldState }) => (
-                <NumberInput
-                  label="Lock after (minutes)"
-                  description="Minutes without keyboard or mouse. Liaison also locks when the computer sleeps or the screen locks."
-                  min={1}
-                  max={240}
-                  allowDecimal={false}
-                  maw={480}
-                  value={field.value}
-                  onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  ref={field.ref}
-                  error={fieldState.error?.message}
-                />
-              )}
+              label="Lock after (minutes)"
+              description="Minutes without keyboard or mouse. Liaison also locks when the computer sleeps or the screen locks."
+              min={1}
+              max={240}
             />
-            <Controller
+            <WholeNumberField
               control={control}
               name="planReviewMonths"
-              render={({ field, fieldState }) => (
-                <NumberInput
-                  label="Months between plan reviews"
-                  description="CLTS ISP and CCS service plan reviews are due this long after the plan or its last review (county practice; 6 is usual)."
-                  min={1}
-                  max={24}
-                  allowDecimal={false}
-                  maw={480}
-                  value={field.value}
-                  onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
-                  onBlur={field.onBlur}
-                  name={field.name}
-                  ref={field.ref}
-                  error={fieldState.error?.message}
-                />
-              )}
+              label="Months between plan reviews"
+              description="CLTS ISP and CCS service plan reviews are due this long after the plan or its last review (county practice; 6 is usual)."
+              min={1}
+              max={24}
             />
             <TextInput
               label="District or county name"
@@ -120,5 +96,31 @@ export function SettingsPage({ settings, location, onSaved }: { settings: Settin
         </Stack>
       </Paper>
     </Stack>
+  );
+}
+
+/** A whole-number setting; an emptied box is NaN so the schema names the problem instead of saving 0. */
+function WholeNumberField(props: { control: Control<Settings>; name: 'autoLockMinutes' | 'planReviewMonths'; label: string; description: string; min: number; max: number }) {
+  return (
+    <Controller
+      control={props.control}
+      name={props.name}
+      render={({ field, fieldState }) => (
+        <NumberInput
+          label={props.label}
+          description={props.description}
+          min={props.min}
+          max={props.max}
+          allowDecimal={false}
+          maw={480}
+          value={field.value}
+          onChange={(v) => field.onChange(typeof v === 'number' ? v : Number.NaN)}
+          onBlur={field.onBlur}
+          name={field.name}
+          ref={field.ref}
+          error={fieldState.error?.message}
+        />
+      )}
+    />
   );
 }
