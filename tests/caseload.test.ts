@@ -130,6 +130,10 @@ describe('case notes', () => {
     }
     const quoted = await ok(api.call('search:query', { text: '"unbalanced (quote* OR NEAR', limit: 10 }));
     expect(quoted.results).toEqual([]);
+    // Nothing she types is FTS syntax: punctuation, operators and symbols never make an error.
+    for (const text of ['...', '!!!', "'", 'a.b', '—', '🙂', 'NEAR', 'AND OR', '*', '\u200f', '%', '_', '"', '(', 'col:x', '^start']) {
+      expect((await api.call('search:query', { text, limit: 5 })).ok, text).toBe(true);
+    }
   });
 });
 
