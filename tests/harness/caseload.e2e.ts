@@ -132,5 +132,28 @@ test('import a roster, work a student record, see the deadline at home, find the
   await liaison.screenshot('30-search');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: /^Notes/ })).toHaveAttribute('aria-selected', 'true');
+  await liaison.screenshot('31-search-opened-note');
   await expect(page.getByText('Home visit with father about the morning bus; agreed on a wake-up plan.').first()).toBeVisible();
+});
+
+test('add a student by hand, with errors next to the fields', async ({ liaison }) => {
+  const { page } = liaison;
+  await createVaultThroughUi(liaison);
+  await continueToHome(page);
+  await page.getByRole('button', { name: 'Caseload', exact: true }).click();
+  await page.getByRole('button', { name: 'Add a student' }).click();
+  await page.getByRole('button', { name: 'Add student' }).click();
+  await expect(page.getByText('Legal first name is required.')).toBeVisible();
+  await expect(page.getByText('Legal last name is required.')).toBeVisible();
+  await expectAccessible(page);
+  await liaison.screenshot('32-add-student-errors');
+  await page.getByRole('textbox', { name: 'Legal first name' }).fill('Hnub');
+  await page.getByRole('textbox', { name: 'Legal last name' }).fill('Yang');
+  await page.getByLabel('Date of birth').fill('2015-02-11');
+  await page.getByRole('textbox', { name: 'Grade' }).fill('5');
+  await page.getByRole('checkbox', { name: 'IEP' }).check();
+  await page.getByRole('button', { name: 'Add student' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Hnub Yang/ })).toBeVisible();
+  await expect(page.getByText('IEP', { exact: true })).toBeVisible();
+  await liaison.screenshot('33-new-student-record');
 });
