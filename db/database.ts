@@ -146,6 +146,69 @@ export interface NoteAddendaTable { id: string; note_id: string; body: string; s
 export interface RosterMappingsTable { source: string; mapping: string; updated_at: string }
 export interface SearchDocsTable { id: Generated<number>; kind: string; ref_id: string; student_id: string | null }
 
+export interface ReleasesTable {
+  id: string;
+  student_id: string;
+  form_id: string;
+  verification_code: string;
+  language: 'en' | 'es';
+  discloser: 'district' | 'county' | 'both';
+  purpose: string;
+  /** JSON array of record categories. */
+  categories: string;
+  other_description: string | null;
+  /** JSON array of regimes. */
+  regimes: string;
+  /** JSON object: which statements the printed template carries. */
+  statements: string;
+  expiry_kind: 'date' | 'event' | null;
+  expiry_on: string | null;
+  expiry_event: string | null;
+  expiry_event_on: string | null;
+  template_version: string;
+  printed_on: string | null;
+  signed_on: string | null;
+  effective_from: string | null;
+  copy_given_on: string | null;
+  revoked_on: string | null;
+  revocation_method: 'written' | 'oral' | null;
+  revocation_received_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReleaseRecipientsTable {
+  id: string;
+  release_id: string;
+  kind: 'party' | 'class';
+  name: string;
+  contact_id: string | null;
+  provider_id: string | null;
+  address: string | null;
+  position: number;
+}
+
+type SignerRoleColumn = 'parent_or_guardian' | 'student' | 'legal_representative';
+
+export interface ReleaseSignersTable { id: string; release_id: string; role: SignerRoleColumn; name: string | null; why: string; position: number }
+export interface ReleaseSignaturesTable { id: string; release_id: string; role: SignerRoleColumn; signed_name: string; signature_png: Uint8Array | null; position: number }
+export interface ReleaseAttachmentsTable { id: string; release_id: string; file_name: string; mime: 'application/pdf' | 'image/png' | 'image/jpeg'; bytes: Uint8Array; sha256: string; added_at: string }
+
+export interface DisclosuresTable {
+  id: string;
+  student_id: string;
+  disclosed_on: string;
+  recipient: string;
+  purpose: string;
+  categories: string;
+  documents: string;
+  release_id: string | null;
+  exception_kind: string | null;
+  exception_reason: string | null;
+  disclosed_by: string;
+  created_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   settings: SettingsTable;
@@ -164,4 +227,10 @@ export interface Database {
   note_addenda: NoteAddendaTable;
   roster_mappings: RosterMappingsTable;
   search_docs: SearchDocsTable;
+  releases: ReleasesTable;
+  release_recipients: ReleaseRecipientsTable;
+  release_signers: ReleaseSignersTable;
+  release_signatures: ReleaseSignaturesTable;
+  release_attachments: ReleaseAttachmentsTable;
+  disclosures: DisclosuresTable;
 }

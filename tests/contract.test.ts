@@ -52,7 +52,14 @@ type Kind =
   | 'dates'
   | 'patch'
   | 'base64'
-  | 'mapping';
+  | 'mapping'
+  | 'releaseDraft'
+  | 'signatures'
+  | 'scan'
+  | 'revocationMethod'
+  | 'gateRecipient'
+  | 'categories'
+  | 'exception';
 interface Shape {
   required: Record<string, Kind>;
   optional: Record<string, Kind>;
@@ -68,7 +75,7 @@ const SHAPES: Record<ChannelName, Shape> = {
   'vault:recover': { required: { recoveryKey: 'recoveryKey', newPassphrase: 'newPassphrase' }, optional: {} },
   'vault:printRecoverySheet': { required: { recoveryKey: 'recoveryKey' }, optional: {} },
   'settings:get': { required: {}, optional: {} },
-  'settings:set': { required: {}, optional: { autoLockMinutes: 'minutes', organizationName: 'plainText', workerName: 'plainText', planReviewMonths: 'months' } },
+  'settings:set': { required: {}, optional: { autoLockMinutes: 'minutes', organizationName: 'plainText', organizationAddress: 'plainText', workerName: 'plainText', planReviewMonths: 'months' } },
   'caseload:list': { required: { status: 'studentStatus', schoolId: 'optText', grade: 'optText', program: 'optText' }, optional: {} },
   'caseload:dueSoon': { required: {}, optional: {} },
   'search:query': { required: { text: 'searchText', limit: 'limit' }, optional: {} },
@@ -95,6 +102,15 @@ const SHAPES: Record<ChannelName, Shape> = {
   'roster:preview': { required: { fileName: 'text', base64: 'base64', source: 'text', mapping: 'mapping' }, optional: {} },
   'roster:commit': { required: { fileName: 'text', base64: 'base64', source: 'text', mapping: 'mapping' }, optional: {} },
   'roster:sources': { required: {}, optional: {} },
+  'releases:check': { required: { studentId: 'id', draft: 'releaseDraft' }, optional: {} },
+  'releases:save': { required: { studentId: 'id', draft: 'releaseDraft' }, optional: { id: 'id' } },
+  'releases:get': { required: { id: 'id' }, optional: {} },
+  'releases:list': { required: { studentId: 'id' }, optional: {} },
+  'releases:print': { required: { id: 'id' }, optional: {} },
+  'releases:recordSignature': { required: { id: 'id', signedOn: 'date', effectiveFrom: 'optDate', copyGivenOn: 'optDate', signatures: 'signatures', scan: 'scan' }, optional: {} },
+  'releases:revoke': { required: { id: 'id', receivedOn: 'date', method: 'revocationMethod', receivedBy: 'text' }, optional: {} },
+  'releases:gate': { required: { studentId: 'id', recipient: 'gateRecipient', purpose: 'text', categories: 'categories', onDate: 'date', exception: 'exception' }, optional: {} },
+  'disclosures:list': { required: { studentId: 'id' }, optional: {} },
 };
 
 /** How each field is named in messages: plain words, never the key itself. */
@@ -138,6 +154,13 @@ const VALID: Record<Kind, unknown> = {
   patch: {},
   base64: 'U3R1ZGVudCBJRA==',
   mapping: {},
+  releaseDraft: { discloser: 'county', recipients: [], purpose: 'Care coordination', categories: ['attendance'], otherDescription: null, expiry: null, language: 'en', regimes: ['FERPA'] },
+  signatures: [{ role: 'parent_or_guardian', signedName: 'Pa Vang' }],
+  scan: null,
+  revocationMethod: 'written',
+  gateRecipient: { name: 'Trempealeau County intake', contactId: null, providerId: null, className: null },
+  categories: ['attendance'],
+  exception: null,
 };
 
 /** n characters (code points, which is how the caps count: '😀' is one character, two UTF-16 units). */
@@ -188,6 +211,13 @@ const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
   patch: fc.oneof(notAnObject, fc.constant({ dob: 'yesterday' }), fc.constant({ colour: 'red' })),
   base64: fc.oneof(wrongType, fc.constantFrom('not base64!', '%%%', 'abc=def')),
   mapping: fc.oneof(notAnObject.filter((v) => v !== null), fc.constant({ favouriteColour: 'Colour' }), fc.constant({ dob: 42 })),
+  releaseDraft: fc.oneof(notAnObject, fc.constant({ discloser: 'nobody' })),
+  signatures: fc.oneof(notAnObject.filter((v) => !Array.isArray(v) || v.length > 0), fc.constant([]), fc.constant([{ role: 'cousin', signedName: 'X' }])),
+  scan: fc.oneof(fc.constantFrom('scan.pdf', 42, true), fc.constant({ fileName: 'a.exe', mime: 'application/x-msdownload', base64: '' })),
+  revocationMethod: badEnum,
+  gateRecipient: fc.oneof(notAnObject, fc.constant({ name: '' })),
+  categories: fc.oneof(notAnObject.filter((v) => !Array.isArray(v) || v.length > 0), fc.constant([]), fc.constant(['secrets'])),
+  exception: fc.oneof(fc.constantFrom('emergency', 7), fc.constant({ kind: 'because', reason: 'x' })),
   passphraseAttempt: fc.oneof(wrongType, fc.constant(''), oversized(1025, 20_000)),
   newPassphrase: fc.oneof(
     wrongType,
@@ -430,7 +460,7 @@ describe('malformed input to every channel (property)', () => {
       const auditState = () => reader.prepare('SELECT count(*) AS n, max(seq) AS last, max(hash) AS h FROM audit_log').get();
       const settingsRows = () => reader.prepare('SELECT key, value, updated_at FROM settings ORDER BY key').all();
       const settingsBefore = await api.call('settings:get', {});
-      expect(settingsBefore).toEqual({ ok: true, value: { organizationName: 'Before Org', workerName: 'Before Worker', autoLockMinutes: 42, planReviewMonths: 6 } });
+      expect(settingsBefore).toEqual({ ok: true, value: { organizationName: 'Before Org', organizationAddress: '', workerName: 'Before Worker', autoLockMinutes: 42, planReviewMonths: 6, releaseExpiringDays: 30 } });
       const auditBefore = auditState();
       const rowsBefore = settingsRows();
       for (const [i, channel] of channelNames.entries()) {

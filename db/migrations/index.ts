@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import * as foundation from './2026-11-23-01-foundation.ts';
 import * as caseload from './2026-11-23-02-caseload.ts';
+import * as releases from './2026-11-23-03-releases.ts';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -14,4 +15,5 @@ export interface Migration {
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['2026-11-23-01-foundation', foundation],
   ['2026-11-23-02-caseload', caseload],
+  ['2026-11-23-03-releases', releases],
 ];

@@ -39,6 +39,15 @@ export const channelNames = [
   'roster:preview',
   'roster:commit',
   'roster:sources',
+  'releases:check',
+  'releases:save',
+  'releases:get',
+  'releases:list',
+  'releases:print',
+  'releases:recordSignature',
+  'releases:revoke',
+  'releases:gate',
+  'disclosures:list',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

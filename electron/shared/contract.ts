@@ -19,6 +19,18 @@ import {
   updateEnrollmentInput,
   updateGoalInput,
 } from './schemas/programs.ts';
+import {
+  disclosureList,
+  gateInput,
+  gateOutput,
+  previewReleaseInput,
+  recordSignatureInput,
+  releaseCheckOutput,
+  releaseDetail,
+  releaseList,
+  revokeInput,
+  saveReleaseInput,
+} from './schemas/releases.ts';
 import { rosterCommitInput, rosterCommitOutput, rosterPreviewInput, rosterPreviewOutput, rosterSources } from './schemas/roster.ts';
 import { dueSoonOutput, searchInput, searchResults, studentRecord } from './schemas/record.ts';
 import {
@@ -90,6 +102,15 @@ export const contract = {
   'roster:preview': { input: rosterPreviewInput, output: rosterPreviewOutput, whenLocked: false },
   'roster:commit': { input: rosterCommitInput, output: rosterCommitOutput, whenLocked: false },
   'roster:sources': { input: empty, output: rosterSources, whenLocked: false },
+  'releases:check': { input: previewReleaseInput, output: releaseCheckOutput, whenLocked: false },
+  'releases:save': { input: saveReleaseInput, output: created, whenLocked: false },
+  'releases:get': { input: zod.strictObject({ id }), output: releaseDetail, whenLocked: false },
+  'releases:list': { input: zod.strictObject({ studentId: id }), output: releaseList, whenLocked: false },
+  'releases:print': { input: zod.strictObject({ id }), output: savedDocument, whenLocked: false },
+  'releases:recordSignature': { input: recordSignatureInput, output: empty, whenLocked: false },
+  'releases:revoke': { input: revokeInput, output: empty, whenLocked: false },
+  'releases:gate': { input: gateInput, output: gateOutput, whenLocked: false },
+  'disclosures:list': { input: zod.strictObject({ studentId: id }), output: disclosureList, whenLocked: false },
 } as const satisfies { [K in ChannelName]: ChannelSpec };
 
 export type Contract = typeof contract;

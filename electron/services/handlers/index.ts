@@ -3,9 +3,10 @@ import type { Settings } from '../../shared/schemas/settings.ts';
 import type { Ports } from '../ports.ts';
 import type { VaultSession } from '../vault-session.ts';
 import { caseloadHandlers } from './caseload.ts';
+import { releaseHandlers } from './releases.ts';
 import type { Handlers } from './types.ts';
 import { vaultHandlers } from './vault.ts';
 
 export function createHandlers(session: VaultSession, hooks: { onSettings(s: Settings): void; ports: Ports }): Handlers {
-  return { ...vaultHandlers(session, hooks), ...caseloadHandlers(session) };
+  return { ...vaultHandlers(session, hooks), ...caseloadHandlers(session), ...releaseHandlers(session, hooks.ports) };
 }

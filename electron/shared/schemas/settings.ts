@@ -6,10 +6,14 @@ export const settingsSchema = z.object({
   autoLockMinutes: z.number().int().min(1).max(240),
   /** District or county name printed as letterhead on documents. */
   organizationName: plainText(200),
+  /** Where written requests (a revocation) go, printed on releases. */
+  organizationAddress: plainText(200),
   /** The worker's name, printed under signature lines. */
   workerName: plainText(200),
   /** How often a CLTS ISP or CCS plan is reviewed: county practice, so a setting. */
   planReviewMonths: z.number().int().min(1).max(24),
+  /** How many days before its end a release shows as expiring. */
+  releaseExpiringDays: z.number().int().min(1).max(180),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -17,8 +21,10 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   autoLockMinutes: 15,
   organizationName: '',
+  organizationAddress: '',
   workerName: '',
   planReviewMonths: 6,
+  releaseExpiringDays: 30,
 };
 
 export const settingsPatch = settingsSchema.partial().strict();

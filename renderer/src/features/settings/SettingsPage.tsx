@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, type Control } from 'react-hook-form';
@@ -8,7 +8,7 @@ import { placeError } from '../../lib/forms.ts';
 import { plainResolver } from '../../lib/resolver.ts';
 import { ChangePassphrase } from './ChangePassphrase.tsx';
 
-const FIELDS = ['autoLockMinutes', 'organizationName', 'workerName', 'planReviewMonths'] as const;
+const FIELDS = ['autoLockMinutes', 'organizationName', 'organizationAddress', 'workerName', 'planReviewMonths', 'releaseExpiringDays'] as const;
 
 export function SettingsPage({ settings, location, onSaved }: { settings: Settings; location: string; onSaved(s: Settings): void }) {
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -60,6 +60,22 @@ export function SettingsPage({ settings, location, onSaved }: { settings: Settin
               error={formState.errors.organizationName?.message}
               {...register('organizationName')}
             />
+            <Textarea
+              label="Office address"
+              description="Printed on releases: where a parent sends a written revocation."
+              autosize
+              minRows={2}
+              error={formState.errors.organizationAddress?.message}
+              {...register('organizationAddress')}
+            />
+            <WholeNumberField
+              control={control}
+              name="releaseExpiringDays"
+              label="Warn this many days before a release expires"
+              description="Releases show as expiring, and appear on Home, from this many days before their end date."
+              min={1}
+              max={180}
+            />
             <TextInput
               label="Your name"
               description="Your signature on case notes, and printed under your signature line on documents."
@@ -100,7 +116,7 @@ export function SettingsPage({ settings, location, onSaved }: { settings: Settin
 }
 
 /** A whole-number setting; an emptied box is NaN so the schema names the problem instead of saving 0. */
-function WholeNumberField(props: { control: Control<Settings>; name: 'autoLockMinutes' | 'planReviewMonths'; label: string; description: string; min: number; max: number }) {
+function WholeNumberField(props: { control: Control<Settings>; name: 'autoLockMinutes' | 'planReviewMonths' | 'releaseExpiringDays'; label: string; description: string; min: number; max: number }) {
   return (
     <Controller
       control={props.control}
