@@ -127,6 +127,14 @@ describe('a release from draft to revoked', () => {
     expect(await api.call('releases:save', { id: releaseId, studentId, draft: complete })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
   });
 
+  it('a signed release’s end date is on the due-soon list when it comes near', async () => {
+    const { items } = await ok(api.call('caseload:dueSoon', {}));
+    // It ends in a year: not yet on the panel, but it is the record's deadline.
+    expect(items.some((i) => i.kind === 'consent-expiry')).toBe(false);
+    const record = await ok(api.call('students:get', { id: studentId }));
+    expect(record.deadlines.find((d) => d.kind === 'consent-expiry')).toMatchObject({ dueOn: complete.expiry!.kind === 'date' ? complete.expiry!.on : '', bucket: 'later' });
+  });
+
   it('the gate allows what the release covers and nothing else', async () => {
     const ask = (over: Partial<ChannelInput<'releases:gate'>>) =>
       ok(api.call('releases:gate', { studentId, recipient: { name: 'Arcadia School District', contactId: null, providerId: null, className: null }, purpose: complete.purpose, categories: ['attendance'], onDate: today, exception: null, ...over }));

@@ -23,7 +23,16 @@ export async function loadDeadlines(db: Kysely<Database>, s: DeadlineSettings, s
     .select(['enrollment_changes.id', 'enrollment_changes.enrollment_id', 'enrollment_changes.changed_on'])
     .where('enrollment_changes.entered_in_county_on', 'is', null);
   if (studentId) changes = changes.where('enrollments.student_id', '=', studentId);
-  const [rows, pending] = await Promise.all([enrollments.execute(), changes.execute()]);
+  let releases = db
+    .selectFrom('releases')
+    .innerJoin('students', 'students.id', 'releases.student_id')
+    .select(['releases.id', 'releases.student_id', 'releases.form_id', 'releases.expiry_on'])
+    .where('students.status', '=', 'active')
+    .where('releases.signed_on', 'is not', null)
+    .where('releases.revoked_on', 'is', null)
+    .where('releases.expiry_on', 'is not', null);
+  if (studentId) releases = releases.where('releases.student_id', '=', studentId);
+  const [rows, pending, signedReleases] = await Promise.all([enrollments.execute(), changes.execute(), releases.execute()]);
   const byEnrollment = new Map<string, { changeId: string; changedOn: string }[]>();
   for (const c of pending) {
     const list = byEnrollment.get(c.enrollment_id) ?? [];
@@ -49,6 +58,18 @@ export async function loadDeadlines(db: Kysely<Database>, s: DeadlineSettings, s
       unenteredChanges: byEnrollment.get(e.id) ?? [],
     };
     out.push(...enrollmentDeadlines(input, s));
+  }
+  // A release is valid through its end date: renewing it is due that day.
+  for (const r of signedReleases) {
+    out.push({
+      key: `consent-expiry:${r.id}`,
+      kind: 'consent-expiry',
+      studentId: r.student_id,
+      enrollmentId: null,
+      title: `Release ${r.form_id} ends`,
+      detail: 'Renew it before then, or disclosures under it stop',
+      dueOn: r.expiry_on!,
+    });
   }
   return out;
 }

@@ -24,7 +24,7 @@ function when(item: Item): string {
 export function HomePage() {
   const navigate = useNavigate();
   const [loaded] = useCall('caseload:dueSoon', {});
-  const open = (item: Item) => navigate({ area: 'caseload', studentId: item.studentId, tab: item.enrollmentId ? 'programs' : 'overview' });
+  const open = (item: Item) => navigate({ area: 'caseload', studentId: item.studentId, tab: item.kind === 'consent-expiry' ? 'consents' : item.enrollmentId ? 'programs' : 'overview' });
 
   return (
     <>
