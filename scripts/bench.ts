@@ -28,6 +28,7 @@ import { CACHE_KIB, readPragmas, type Connection } from '../db/connection.ts';
 import { KDF_DEFAULTS, deriveWrappingKey } from '../db/keys.ts';
 import { DB_FILE, createVault, openVault } from '../db/vault.ts';
 import { benchCaseload } from './bench/caseload.ts';
+import { benchReleases } from './bench/releases.ts';
 import { benchRender } from './bench/render.ts';
 import { formatTable, median, mulberry32, type Row } from './bench/report.ts';
 import { runMix, type MixTimings } from './bench/workload.ts';
@@ -204,6 +205,7 @@ async function main(): Promise<void> {
   // Caseload (decade): the generated caseload through the API, and the roster import.
   console.log('caseload (decade)');
   rows.push(...(await benchCaseload({ tempDir, passphrase: PASSPHRASE, seed, scale })));
+  rows.push(...(await benchReleases({ tempDir, passphrase: PASSPHRASE })));
   cleanUp();
 
   // The Caseload screen in the browser harness.

@@ -39,6 +39,8 @@ const statements = [
     CHECK ((expiry_kind IS 'event') = (expiry_event IS NOT NULL)),
     CHECK ((revoked_on IS NULL) = (revocation_method IS NULL)))`,
   `CREATE INDEX releases_student ON releases(student_id)`,
+  // The due-soon panel asks, on every load, which signed releases end soon.
+  `CREATE INDEX releases_open_by_end ON releases(expiry_on) WHERE signed_on IS NOT NULL AND revoked_on IS NULL`,
   `CREATE TRIGGER releases_signed_terms_fixed BEFORE UPDATE ON releases
     WHEN OLD.signed_on IS NOT NULL AND (
       NEW.student_id IS NOT OLD.student_id OR NEW.purpose IS NOT OLD.purpose OR NEW.categories IS NOT OLD.categories

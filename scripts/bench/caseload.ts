@@ -33,7 +33,7 @@ const BREAKDOWN_CALLS = 30;
 const ROSTER_ROWS = 2_000;
 const ROSTER_RUNS = 3;
 
-const TARGETS = { list: 20, record: 20, dueSoon: 20, search: 50, rosterCommitS: 2 } as const;
+const TARGETS = { list: 20, record: 20, dueSoon: 20, search: 50, rosterCommitS: 2, gate: 1 } as const;
 
 const ALL: CaseloadFilter = { status: null, schoolId: null, grade: null, program: null };
 const ACTIVE: CaseloadFilter = { status: 'active', schoolId: null, grade: null, program: null };
@@ -146,7 +146,7 @@ export async function benchCaseload(opts: CaseloadBenchOptions): Promise<Row[]> 
       `${c.team_members!.toLocaleString('en')} team members, ${c.plan_goals!.toLocaleString('en')} goals, ${c.case_notes!.toLocaleString('en')} signed notes, ` +
       `${c.note_addenda!.toLocaleString('en')} addenda\n` +
       `  slowest tables: ${Object.entries(decade.timings).sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, x]) => `${t} ${(x / 1000).toFixed(1)} s`).join(', ')}\n` +
-      `  service entries and consents: not in this version's schema`,
+      `  ${(c.releases ?? 0).toLocaleString('en')} releases of information; service entries: not in this version's schema`,
   );
 
   // Unlocking a full vault: the KDF plus the integrity check, which reads (and decrypts) every page.
@@ -205,6 +205,20 @@ export async function benchCaseload(opts: CaseloadBenchOptions): Promise<Row[]> 
       .map(([t, text]) => `“${text}” ${ms(t)}`)
       .join(', ');
     rows.push(p95Row(`search:query (random words / two-word prefixes, limit 20), ${CALLS} calls`, found, TARGETS.search, `; slowest ${slowest}`));
+
+    // The consent gate, asked about random students (each with their releases from the decade).
+    const gateIds = Array.from({ length: WARMUP + CALLS }, () => ids[Math.floor(rand() * ids.length)]!);
+    const asked = await series('releases:gate', CALLS, (i) =>
+      api.call('releases:gate', {
+        studentId: gateIds[i]!,
+        recipient: { name: 'Sunrise Counseling', contactId: null, providerId: null, className: null },
+        purpose: 'Referral for outpatient therapy',
+        categories: ['mental_health_treatment'],
+        onDate: new Date().toISOString().slice(0, 10),
+        exception: null,
+      }),
+    );
+    rows.push(p95Row(`releases:gate (random students, ~4 releases each), ${CALLS} calls`, asked, TARGETS.gate));
 
     // 3. Where the time goes: the same work called directly on a second connection.
     second = await openVault({ dir, passphrase: opts.passphrase });

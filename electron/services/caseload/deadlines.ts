@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import { DEFAULT_DEADLINE_SETTINGS, enrollmentDeadlines, parseIsoDate, type Deadline, type DeadlineSettings, type EnrollmentForDeadlines } from '../../shared/domain/deadlines.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
+import { today as localToday } from './write.ts';
 
 export function deadlineSettings(settings: Settings): DeadlineSettings {
   return { ...DEFAULT_DEADLINE_SETTINGS, planReviewMonths: settings.planReviewMonths };
@@ -30,7 +31,8 @@ export async function loadDeadlines(db: Kysely<Database>, s: DeadlineSettings, s
     .where('students.status', '=', 'active')
     .where('releases.signed_on', 'is not', null)
     .where('releases.revoked_on', 'is', null)
-    .where('releases.expiry_on', 'is not', null);
+    // Once a release has ended it is shown as expired on the record, not as a deadline forever.
+    .where('releases.expiry_on', '>=', localToday());
   if (studentId) releases = releases.where('releases.student_id', '=', studentId);
   const [rows, pending, signedReleases] = await Promise.all([enrollments.execute(), changes.execute(), releases.execute()]);
   const byEnrollment = new Map<string, { changeId: string; changedOn: string }[]>();
