@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, type Place } from '../../lib/navigation.ts';
 import { useCall } from '../../lib/use-call.ts';
 import { LoadState } from '../../ui/Failure.tsx';
+import { ConsentsTab } from './consents/ConsentsTab.tsx';
 import { HouseholdTab } from './HouseholdTab.tsx';
 import { NotesTab } from './NotesTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
@@ -16,7 +17,7 @@ import { RecordHeader } from './RecordHeader.tsx';
 import { RecordContext, type RecordKit } from './record-context.ts';
 import { TimelineTab } from './TimelineTab.tsx';
 
-const TABS = ['overview', 'notes', 'timeline', 'programs', 'household'] as const;
+const TABS = ['overview', 'notes', 'timeline', 'consents', 'programs', 'household'] as const;
 type TabId = (typeof TABS)[number];
 
 function tabOf(tab: string | undefined): TabId {
@@ -89,6 +90,7 @@ export function StudentRecordPage({ studentId, tab }: { studentId: string; tab?:
             <Tabs.Tab value="overview">{overdue ? `Overview (${overdue} overdue)` : 'Overview'}</Tabs.Tab>
             <Tabs.Tab value="notes">{drafts ? `Notes (${drafts} ${drafts === 1 ? 'draft' : 'drafts'})` : 'Notes'}</Tabs.Tab>
             <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
+            <Tabs.Tab value="consents">Consents</Tabs.Tab>
             <Tabs.Tab value="programs">Programs</Tabs.Tab>
             <Tabs.Tab value="household">Household</Tabs.Tab>
           </Tabs.List>
@@ -101,6 +103,9 @@ export function StudentRecordPage({ studentId, tab }: { studentId: string; tab?:
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <TimelineTab onOpenTab={(t) => setActive(tabOf(t))} />
+        </Tabs.Panel>
+        <Tabs.Panel value="consents" pt="md">
+          <ConsentsTab />
         </Tabs.Panel>
         <Tabs.Panel value="programs" pt="md">
           <ProgramsTab />
