@@ -109,6 +109,7 @@ const SHAPES: Record<ChannelName, Shape> = {
   'releases:print': { required: { id: 'id' }, optional: {} },
   'releases:recordSignature': { required: { id: 'id', signedOn: 'date', effectiveFrom: 'optDate', copyGivenOn: 'optDate', signatures: 'signatures', scan: 'scan' }, optional: {} },
   'releases:revoke': { required: { id: 'id', receivedOn: 'date', method: 'revocationMethod', receivedBy: 'text' }, optional: {} },
+  'releases:openSignedCopy': { required: { attachmentId: 'id' }, optional: {} },
   'releases:gate': { required: { studentId: 'id', recipient: 'gateRecipient', purpose: 'text', categories: 'categories', onDate: 'date', exception: 'exception' }, optional: {} },
   'disclosures:list': { required: { studentId: 'id' }, optional: {} },
 };

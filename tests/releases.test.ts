@@ -125,6 +125,11 @@ describe('a release from draft to revoked', () => {
       stored.close();
     }
     expect(await api.call('releases:save', { id: releaseId, studentId, draft: complete })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    // She can open the signed copy: it leaves the vault only to the place she chooses, unchanged.
+    const opened = await ok(api.call('releases:openSignedCopy', { attachmentId: signed.attachments[0]!.id }));
+    expect(opened).toEqual({ saved: true, fileName: 'signed.pdf' });
+    const { readFileSync } = await import('node:fs');
+    expect(Buffer.compare(readFileSync(path.join(root, 'exports', 'signed.pdf')), scanBytes)).toBe(0);
   });
 
   it('a signed release’s end date is on the due-soon list when it comes near', async () => {

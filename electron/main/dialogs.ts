@@ -15,6 +15,8 @@ const FILTERS: Record<SaveRequest['kind'], FileFilter> = {
   pdf: { name: 'PDF document', extensions: ['pdf'] },
   csv: { name: 'CSV file', extensions: ['csv'] },
   xlsx: { name: 'Excel workbook', extensions: ['xlsx'] },
+  png: { name: 'PNG picture', extensions: ['png'] },
+  jpg: { name: 'JPEG picture', extensions: ['jpg', 'jpeg'] },
 };
 
 async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {

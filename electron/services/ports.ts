@@ -9,7 +9,7 @@ export interface SaveRequest {
   /** A file name without folders; the shell may let the person change it. */
   suggestedName: string;
   bytes: Uint8Array;
-  kind: 'pdf' | 'csv' | 'xlsx';
+  kind: 'pdf' | 'csv' | 'xlsx' | 'png' | 'jpg';
   /** Open the saved file in the system viewer (to print it). */
   openAfterSave: boolean;
 }

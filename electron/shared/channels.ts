@@ -46,6 +46,7 @@ export const channelNames = [
   'releases:print',
   'releases:recordSignature',
   'releases:revoke',
+  'releases:openSignedCopy',
   'releases:gate',
   'disclosures:list',
 ] as const;

@@ -109,6 +109,7 @@ export const contract = {
   'releases:print': { input: zod.strictObject({ id }), output: savedDocument, whenLocked: false },
   'releases:recordSignature': { input: recordSignatureInput, output: empty, whenLocked: false },
   'releases:revoke': { input: revokeInput, output: empty, whenLocked: false },
+  'releases:openSignedCopy': { input: zod.strictObject({ attachmentId: id }), output: savedDocument, whenLocked: false },
   'releases:gate': { input: gateInput, output: gateOutput, whenLocked: false },
   'disclosures:list': { input: zod.strictObject({ studentId: id }), output: disclosureList, whenLocked: false },
 } as const satisfies { [K in ChannelName]: ChannelSpec };

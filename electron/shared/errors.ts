@@ -69,6 +69,7 @@ const FIELD_LABELS: Record<string, string> = {
   contactId: 'Contact',
   changeId: 'Status change',
   noteId: 'Note',
+  attachmentId: 'Signed copy',
   id: 'Record',
   statusDate: 'Status date',
   changedOn: 'Date of the change',

@@ -55,7 +55,10 @@ test('create, print, record the signature with the scan, revoke, and the gate re
   await sign.getByRole('button', { name: 'Record signature' }).click();
   await expect(page.getByText(/Signature recorded for ROI-/)).toBeVisible();
   await expect(page.getByText('Active').first()).toBeVisible();
-  await expect(page.getByText('signed-release.pdf')).toBeVisible();
+  await expect(page.getByText(/signed-release\.pdf/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Open the signed copy signed-release.pdf' }).click();
+  await expect(page.getByText('Saved as “signed-release.pdf” and opened.')).toBeVisible();
+  expect(liaison.saved.at(-1)!.suggestedName).toBe('signed-release.pdf');
   await page.evaluate(() => window.scrollTo(0, 0));
   await expectAccessible(page);
   await liaison.screenshot('51-consents-active');

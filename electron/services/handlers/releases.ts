@@ -14,6 +14,7 @@ type ReleaseChannel =
   | 'releases:print'
   | 'releases:recordSignature'
   | 'releases:revoke'
+  | 'releases:openSignedCopy'
   | 'releases:gate'
   | 'disclosures:list';
 
@@ -28,6 +29,7 @@ export function releaseHandlers(session: VaultSession, ports: Ports): HandlersFo
     'releases:print': ({ id }) => printRelease(v(), ports, id),
     'releases:recordSignature': (input) => releases.recordSignature(v(), input),
     'releases:revoke': (input) => releases.revokeRelease(v(), input),
+    'releases:openSignedCopy': ({ attachmentId }) => releases.openSignedCopy(v(), ports, attachmentId),
     'releases:gate': (input) => releases.gate(v(), input),
     'disclosures:list': ({ studentId }) => releases.listDisclosures(v(), studentId),
   };

@@ -4,7 +4,9 @@
  * scan kept inside the vault), revocation, and the gate every disclosure asks.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { appendAudit } from '../../../db/audit.ts';
 import type { Vault } from '../../../db/vault.ts';
+import type { Ports } from '../ports.ts';
 import {
   checkDisclosure,
   missingElements,
@@ -247,4 +249,17 @@ export async function listDisclosures(vault: Vault, studentId: string) {
       disclosedBy: d.disclosed_by,
     })),
   };
+}
+
+/**
+ * Opens the signed copy kept in the vault: she chooses where the file goes
+ * (it leaves the vault only then) and it opens in the system viewer.
+ */
+export async function openSignedCopy(vault: Vault, ports: Ports, attachmentId: string) {
+  const a = await vault.db.selectFrom('release_attachments').select(['file_name', 'mime', 'bytes', 'release_id']).where('id', '=', attachmentId).executeTakeFirst();
+  if (!a) throw new AppError('NOT_FOUND', 'That signed copy is no longer on file.');
+  const kind = a.mime === 'application/pdf' ? 'pdf' : a.mime === 'image/png' ? 'png' : 'jpg';
+  const saved = await ports.saveDocument({ suggestedName: a.file_name, bytes: new Uint8Array(a.bytes), kind, openAfterSave: true });
+  if (saved) await appendAudit(vault.db, vault.auditKey, { action: 'release.signed_copy_saved', subjectType: 'release', subjectId: a.release_id, details: { attachmentId } });
+  return { saved: saved !== null, fileName: saved?.fileName ?? null };
 }

@@ -1,8 +1,10 @@
 /** A release read back: its terms, where the paper stands, the signature lines and the signed copy on file. */
-import { Badge, DataList, List, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, DataList, List, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ChannelOutput } from '../../../../../electron/shared/contract.ts';
 import { DISCLOSER_LABELS, RECORD_CATEGORY_LABELS, REGIME_LABELS, SIGNER_ROLE_LABELS } from '../../../../../electron/shared/domain/consent/types.ts';
+import { call } from '../../../lib/api.ts';
 import { formatDay, formatMoment } from '../../../lib/dates.ts';
 import { Empty } from '../kit.tsx';
 import { capitalized, endsText, fileSize, LANGUAGE_LABELS, STATUS_COLORS } from './release-model.ts';
@@ -107,12 +109,34 @@ export function ReleaseTerms({ detail }: { detail: Detail }) {
           <List size="sm" spacing={2}>
             {detail.attachments.map((a) => (
               <List.Item key={a.id}>
-                {a.fileName} · {fileSize(a.bytes)} · added {formatMoment(a.addedAt)}
+                {a.fileName} · {fileSize(a.bytes)} · added {formatMoment(a.addedAt)}{' '}
+                <OpenCopy attachmentId={a.id} fileName={a.fileName} />
               </List.Item>
             ))}
           </List>
         )}
       </Stack>
     </Stack>
+  );
+}
+
+/** Saves the signed copy where she chooses and opens it; the vault keeps its own copy. */
+function OpenCopy({ attachmentId, fileName }: { attachmentId: string; fileName: string }) {
+  const [state, setState] = useState<string | null>(null);
+  const open = async () => {
+    const r = await call('releases:openSignedCopy', { attachmentId });
+    setState(r.ok ? (r.value.saved ? `Saved as “${r.value.fileName}” and opened.` : 'Not saved.') : r.error.message);
+  };
+  return (
+    <>
+      <Button size="compact-xs" variant="default" onClick={() => void open()} aria-label={`Open the signed copy ${fileName}`}>
+        Open
+      </Button>
+      {state ? (
+        <Text span fz="xs" ml={6} aria-live="polite">
+          {state}
+        </Text>
+      ) : null}
+    </>
   );
 }
