@@ -19,7 +19,8 @@
  */
 import type { Vault } from '../../db/vault.ts';
 import { nameSortKey } from '../../electron/shared/domain/names.ts';
-import { mulberry32 } from './report.ts';
+import { generateReleases } from './decade-releases.ts';
+import { DAY_MS, dayOf, gradeAt, insertRows, isoOf, localToday, maybeDecomposed, rng, schoolLevel, type Rng, type Value } from './decade-kit.ts';
 import {
   ADDENDUM_SENTENCES,
   BACKGROUNDS,
@@ -68,8 +69,6 @@ export const DECADE = {
   goalsPerActive: 2,
 } as const;
 
-const CHUNK = 4_000;
-const DAY_MS = 86_400_000;
 const PROGRAMS = [
   { program: 'CLTS', weight: 45 },
   { program: 'CCS', weight: 25 },
@@ -78,47 +77,11 @@ const PROGRAMS = [
 type Program = (typeof PROGRAMS)[number]['program'];
 type EnrollmentStatus = 'referred' | 'pending' | 'active' | 'closed';
 
-// ---- Randomness and dates ------------------------------------------------------------
-
-type Rng = ReturnType<typeof rng>;
-
-function rng(seed: number) {
-  const next = mulberry32(seed);
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return {
-    next,
-    int,
-    chance: (p: number) => next() < p,
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    /** Favors the start of the list: a few phrases are common, most are rare. */
-    skewed: <T>(items: readonly T[], power = 2): T => items[Math.floor(next() ** power * items.length)]!,
-    weighted: <T extends { weight: number }>(items: readonly T[]): T => {
-      let r = next() * items.reduce((sum, i) => sum + i.weight, 0);
-      for (const item of items) if ((r -= item.weight) < 0) return item;
-      return items[items.length - 1]!;
-    },
-    /** A version-4-shaped UUID from the seeded stream (the contract checks ids as UUIDs). */
-    uuid: () => {
-      let hex = '';
-      for (let i = 0; i < 4; i++) hex += Math.floor(next() * 2 ** 32).toString(16).padStart(8, '0');
-      const variant = '89ab'[int(0, 3)]!;
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-    },
-  };
-}
-
-const dayOf = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 // ---- The people ----------------------------------------------------------------------
 
-interface Student {
+export type { Rng };
+
+export interface Student {
   id: string;
   first: string;
   middle: string | null;
@@ -145,36 +108,6 @@ interface Family {
 }
 
 /** Some names arrive decomposed (accents as combining marks), as text pasted from some systems does. */
-function maybeDecomposed(r: Rng, name: string): string {
-  return r.chance(0.08) ? name.normalize('NFD') : name;
-}
-
-function gradeAt(ageYears: number): string {
-  if (ageYears < 4) return 'EC';
-  if (ageYears === 4) return '4K';
-  if (ageYears === 5) return 'K';
-  return ageYears - 5 <= 12 ? String(ageYears - 5) : '12+';
-}
-
-function schoolLevel(grade: string): number {
-  const n = Number(grade);
-  if (!Number.isFinite(n)) return grade === '12+' ? 2 : 0;
-  return n <= 5 ? 0 : n <= 8 ? 1 : 2;
-}
-
-// ---- Writing -------------------------------------------------------------------------
-
-type Value = string | number | null;
-
-function insertRows(vault: Vault, table: string, columns: readonly string[], rows: readonly Value[][]): void {
-  const conn = vault.connection;
-  const statement = conn.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-  const chunk = conn.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) statement.run(rows[i]!);
-  });
-  for (let from = 0; from < rows.length; from += CHUNK) chunk(from, Math.min(rows.length, from + CHUNK));
-}
-
 // ---- The decade ----------------------------------------------------------------------
 
 export function generateDecade(vault: Vault, options: DecadeOptions): DecadeResult {
@@ -560,47 +493,7 @@ export function generateDecade(vault: Vault, options: DecadeOptions): DecadeResu
   });
   write('note_addenda', ['id', 'note_id', 'body', 'signed_at', 'signed_by'], addenda);
 
-  // Releases of information: about four per student over the decade, most signed, some revoked or ended.
-  const RECIPIENTS = ['Trempealeau County DHS intake', 'Sunrise Counseling', 'Gundersen Behavioral Health', 'Arcadia School District', 'Family Resource Center', 'Dr. Amina Yusuf'];
-  const PURPOSES = ['Coordinate mental health supports at school', 'Care coordination for CLTS services', 'Referral for outpatient therapy', 'IEP team planning'];
-  const CATEGORY_SETS = [['mental_health_treatment', 'attendance'], ['behavioral', 'screening_results'], ['iep_504', 'education_progress'], ['aoda_treatment']];
-  const releaseRows: Value[][] = [];
-  const recipientRows: Value[][] = [];
-  const signerRows: Value[][] = [];
-  const signatureRows: Value[][] = [];
-  const signing: [string, string][] = [];
-  for (let i = 0; i < count(DECADE.releases); i++) {
-    const s = students[r.int(0, students.length - 1)]!;
-    const id = r.uuid();
-    const created = r.int(firstDay, today);
-    const cats = r.pick(CATEGORY_SETS);
-    const regimes = cats.includes('aoda_treatment') ? ['HIPAA', 'WI_51_30', 'CFR42_PART2'] : cats.includes('mental_health_treatment') ? ['HIPAA', 'WI_51_30'] : ['FERPA'];
-    const signed = r.chance(0.85) ? Math.min(today, created + r.int(0, 20)) : null;
-    const revoked = signed !== null && r.chance(0.06) ? Math.min(today, signed + r.int(10, 300)) : null;
-    const endsOn = isoOf(created + r.int(200, 500));
-    releaseRows.push([
-      id, s.id, `ROI-${2016 + Math.floor(i / 800)}-${i.toString(16).toUpperCase().padStart(6, '0')}`, r.uuid().slice(0, 8).toUpperCase(), 'en',
-      r.pick(['district', 'county', 'both']), r.pick(PURPOSES), JSON.stringify(cats), null, JSON.stringify(regimes),
-      JSON.stringify({ revocationRight: true, conditioningStatement: true, redisclosureNotice: true, dhs92Confidentiality: true, part2Notice: true }),
-      'date', endsOn, null, null, 'en-2026-11', isoOf(created), null, null, signed === null ? null : isoOf(signed),
-      revoked === null ? null : isoOf(revoked), revoked === null ? null : 'written', revoked === null ? null : WORKERS[2]!, stamp(created), stamp(created),
-    ]);
-    recipientRows.push([r.uuid(), id, 'party', r.pick(RECIPIENTS), null, null, null, 0]);
-    signerRows.push([r.uuid(), id, 'parent_or_guardian', null, 'The student is under 18: a parent or guardian signs.', 0]);
-    if (signed !== null) {
-      signatureRows.push([r.uuid(), id, 'parent_or_guardian', `${s.first} parent`, null, 0]);
-      signing.push([isoOf(signed), id]);
-    }
-  }
-  write('releases', ['id', 'student_id', 'form_id', 'verification_code', 'language', 'discloser', 'purpose', 'categories', 'other_description', 'regimes', 'statements', 'expiry_kind', 'expiry_on', 'expiry_event', 'expiry_event_on', 'template_version', 'printed_on', 'signed_on', 'effective_from', 'copy_given_on', 'revoked_on', 'revocation_method', 'revocation_received_by', 'created_at', 'updated_at'], releaseRows);
-  write('release_recipients', ['id', 'release_id', 'kind', 'name', 'contact_id', 'provider_id', 'address', 'position'], recipientRows);
-  write('release_signers', ['id', 'release_id', 'role', 'name', 'why', 'position'], signerRows);
-  write('release_signatures', ['id', 'release_id', 'role', 'signed_name', 'signature_png', 'position'], signatureRows);
-  // Signed last: the database fixes a release's lines once it is signed.
-  const sign = vault.connection.prepare('UPDATE releases SET signed_on = ? WHERE id = ?');
-  vault.connection.transaction(() => {
-    for (const row of signing) sign.run(row);
-  })();
+  generateReleases({ vault, r, students, total: count(DECADE.releases), firstDay, today, isoOf, stamp, write, revokedBy: WORKERS[2]! });
 
   return { counts, timings, totalMs: performance.now() - started, studentIds: students.map((s) => s.id) };
 }

@@ -3,6 +3,7 @@ import { differenceInCalendarDays } from 'date-fns';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import { DEFAULT_DEADLINE_SETTINGS, enrollmentDeadlines, parseIsoDate, type Deadline, type DeadlineSettings, type EnrollmentForDeadlines } from '../../shared/domain/deadlines.ts';
+import type { EnrollmentDates } from '../../shared/schemas/programs.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { today as localToday } from './write.ts';
 
@@ -48,15 +49,7 @@ export async function loadDeadlines(db: Kysely<Database>, s: DeadlineSettings, s
       studentId: e.student_id,
       program: e.program,
       status: e.status,
-      referralDate: e.referral_date,
-      applicationDate: e.application_date,
-      eligibilityDate: e.eligibility_date,
-      functionalScreenDate: e.functional_screen_date,
-      assessmentDate: e.assessment_date,
-      abbreviatedAssessmentDate: e.abbreviated_assessment_date,
-      planDate: e.plan_date,
-      lastPlanReviewDate: e.last_plan_review_date,
-      endDate: e.end_date,
+      ...enrollmentDatesOf(e),
       unenteredChanges: byEnrollment.get(e.id) ?? [],
     };
     out.push(...enrollmentDeadlines(input, s));
@@ -74,6 +67,21 @@ export async function loadDeadlines(db: Kysely<Database>, s: DeadlineSettings, s
     });
   }
   return out;
+}
+
+/** An enrollment row's program dates, as the rules and the record screen name them. */
+export function enrollmentDatesOf(e: Database['enrollments']): EnrollmentDates {
+  return {
+    referralDate: e.referral_date,
+    applicationDate: e.application_date,
+    eligibilityDate: e.eligibility_date,
+    functionalScreenDate: e.functional_screen_date,
+    assessmentDate: e.assessment_date,
+    abbreviatedAssessmentDate: e.abbreviated_assessment_date,
+    planDate: e.plan_date,
+    lastPlanReviewDate: e.last_plan_review_date,
+    endDate: e.end_date,
+  };
 }
 
 /** Days from `today` to a deadline (negative when overdue). */

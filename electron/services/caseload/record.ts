@@ -4,7 +4,7 @@ import { displayName } from '../../shared/domain/names.ts';
 import type { StudentRecord } from '../../shared/schemas/record.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { AppError } from '../failures.ts';
-import { daysUntil, deadlineSettings, loadDeadlines } from './deadlines.ts';
+import { daysUntil, deadlineSettings, enrollmentDatesOf, loadDeadlines } from './deadlines.ts';
 import { today } from './write.ts';
 
 const STATUS_WORDS = { referred: 'referred', pending: 'pending', active: 'active', closed: 'closed' } as const;
@@ -135,15 +135,7 @@ export async function studentRecord(vault: Vault, id: string, settings: Settings
       id: e.id,
       program: e.program,
       status: e.status,
-      referralDate: e.referral_date,
-      applicationDate: e.application_date,
-      eligibilityDate: e.eligibility_date,
-      functionalScreenDate: e.functional_screen_date,
-      assessmentDate: e.assessment_date,
-      abbreviatedAssessmentDate: e.abbreviated_assessment_date,
-      planDate: e.plan_date,
-      lastPlanReviewDate: e.last_plan_review_date,
-      endDate: e.end_date,
+      ...enrollmentDatesOf(e),
       changes: changes.filter((c) => c.enrollment_id === e.id).map((c) => ({ id: c.id, status: c.status, changedOn: c.changed_on, enteredInCountyOn: c.entered_in_county_on, note: c.note })),
     })),
     team: team.map((t) => ({ id: t.id, name: t.name, role: t.role, organization: t.organization, phone: t.phone, email: t.email })),

@@ -1,27 +1,13 @@
 /** Students, schools and households. */
+import type { StudentsTable } from '../../../db/database.ts';
 import type { Vault } from '../../../db/vault.ts';
 import { nameSortKey } from '../../shared/domain/names.ts';
 import type { StudentFields } from '../../shared/schemas/students.ts';
 import { AppError } from '../failures.ts';
 import { bit, blankToNull, change, newId, nowIso, type Trx } from './write.ts';
 
-type StudentColumns = {
-  legal_first: string;
-  legal_middle: string | null;
-  legal_last: string;
-  preferred_name: string | null;
-  dob: string | null;
-  grade: string | null;
-  school_id: string | null;
-  school_student_id: string | null;
-  medicaid_id: string | null;
-  mci_id: string | null;
-  iep: 0 | 1;
-  plan_504: 0 | 1;
-  foster_care: 0 | 1;
-  mckinney_vento: 0 | 1;
-  status: 'active' | 'inactive';
-};
+/** The columns a student's form fields fill. */
+type StudentColumns = Omit<StudentsTable, 'id' | 'household_id' | 'sort_key' | 'created_at' | 'updated_at'>;
 
 /** Maps form fields to columns; only the fields present in `f` are returned. */
 export function studentColumns(f: Partial<StudentFields>): Partial<StudentColumns> {
