@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, dialog, shell, type BrowserWindow, type FileFilter, type SaveDialogOptions } from 'electron';
+import { app, dialog, shell, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { SaveRequest } from '../services/ports.ts';
 import { safeFileName } from './file-names.ts';
 
@@ -30,7 +30,7 @@ async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-export async function saveDocument(request: SaveRequest, parent: BrowserWindow | null): Promise<{ fileName: string } | null> {
+export async function chooseSaveLocation(request: Pick<SaveRequest, 'suggestedName' | 'kind'>, parent: BrowserWindow | null): Promise<string | null> {
   const options: SaveDialogOptions = {
     title: 'Save document',
     // The suggested name comes from typed data (a student's name): no folders, no bidi tricks, no device names.
@@ -40,14 +40,29 @@ export async function saveDocument(request: SaveRequest, parent: BrowserWindow |
     properties: ['createDirectory', 'showOverwriteConfirmation', 'dontAddToRecent'],
   };
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
-  if (result.canceled || !result.filePath) return null;
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
 
-  const chosen = result.filePath;
+export async function chooseFolder(request: { title: string }, parent: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: request.title,
+    defaultPath: app.getPath('documents'),
+    properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled || !result.filePaths[0] ? null : result.filePaths[0];
+}
+
+export async function openInViewer(file: string): Promise<void> {
+  // The file is saved either way; a missing PDF viewer is not a failed save.
+  const problem = await shell.openPath(file);
+  if (problem) console.warn('Saved, but could not open the document in the system viewer.');
+}
+
+export async function saveDocument(request: SaveRequest, parent: BrowserWindow | null): Promise<{ fileName: string } | null> {
+  const chosen = await chooseSaveLocation(request, parent);
+  if (!chosen) return null;
   await writeWhole(chosen, request.bytes);
-  if (request.openAfterSave) {
-    // The file is saved either way; a missing PDF viewer is not a failed save.
-    const problem = await shell.openPath(chosen);
-    if (problem) console.warn('Saved, but could not open the document in the system viewer.');
-  }
+  if (request.openAfterSave) await openInViewer(chosen);
   return { fileName: path.basename(chosen) };
 }

@@ -9,7 +9,7 @@ import { app, BrowserWindow, powerMonitor, protocol, session } from 'electron';
 import { createApi, type Api } from '../services/api.ts';
 import type { Ports } from '../services/ports.ts';
 import { APP_SCHEME, contentTypeFor, resolveAppPath } from './app-path.ts';
-import { saveDocument } from './dialogs.ts';
+import { chooseFolder, chooseSaveLocation, openInViewer, saveDocument } from './dialogs.ts';
 import { appResponseHeaders, hardenSession, installHardening } from './harden.ts';
 import { registerIpc } from './ipc.ts';
 import { lockOnSystemEvents } from './lock.ts';
@@ -78,6 +78,9 @@ function focusWindow(): void {
 
 const ports: Ports = {
   saveDocument: (request) => saveDocument(request, BrowserWindow.getFocusedWindow() ?? mainWindow),
+  chooseSaveLocation: (request) => chooseSaveLocation(request, BrowserWindow.getFocusedWindow() ?? mainWindow),
+  chooseFolder: (request) => chooseFolder(request, BrowserWindow.getFocusedWindow() ?? mainWindow),
+  openInViewer,
   idleMs: () => powerMonitor.getSystemIdleTime() * 1000,
   onLocked: (reason) => {
     // Reloading drops every decrypted record held by the page. At quit the

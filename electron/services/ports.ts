@@ -17,6 +17,16 @@ export interface SaveRequest {
 export interface Ports {
   /** Asks where to save and writes the file. Returns the chosen file name, or null when cancelled. */
   saveDocument(request: SaveRequest): Promise<{ fileName: string } | null>;
+  /**
+   * Asks where a file should go and writes nothing: for exports whose file
+   * must land together with its record of disclosures. Returns an absolute
+   * path, or null when cancelled.
+   */
+  chooseSaveLocation(request: Pick<SaveRequest, 'suggestedName' | 'kind'>): Promise<string | null>;
+  /** Asks for a folder to save several files at once (a month's billing export). Null when cancelled. */
+  chooseFolder(request: { title: string }): Promise<string | null>;
+  /** Opens a saved file in the system viewer; a missing viewer is not a failure. */
+  openInViewer(filePath: string): Promise<void>;
   /** Milliseconds since the person last touched keyboard or mouse. */
   idleMs(): number;
   /** Told after the vault has locked, so the shell can reload the window. */

@@ -10,6 +10,7 @@ import { createVault, openVault, openVaultWithRecoveryKey, vaultState, type Vaul
 import { VaultError } from '../../db/errors.ts';
 import type { LockReason, Ports } from './ports.ts';
 import { AppError } from './failures.ts';
+import { recoverExports } from './exports/atomic-export.ts';
 
 const MAX_HELD_FAILURES = 100;
 
@@ -126,6 +127,8 @@ export class VaultSession {
         }
         await appendAudit(trx, vault.auditKey, { action: 'vault.unlock', details: { via } });
       });
+      // An export a crash interrupted is finished here: its file is removed, as it was never recorded.
+      await recoverExports(vault);
     } catch (e) {
       await vault.close();
       throw e;

@@ -39,7 +39,7 @@ const ALL: CaseloadFilter = { status: null, schoolId: null, grade: null, program
 const ACTIVE: CaseloadFilter = { status: 'active', schoolId: null, grade: null, program: null };
 
 /** The shell's ports, reduced to what a benchmark needs: nothing is saved and nobody is ever idle. */
-const ports: Ports = { saveDocument: async () => null, idleMs: () => 0, onLocked: () => undefined };
+const ports: Ports = { saveDocument: async () => null, chooseSaveLocation: async () => null, chooseFolder: async () => null, openInViewer: async () => undefined, idleMs: () => 0, onLocked: () => undefined };
 
 /** Nearest-rank percentile. */
 export function percentile(values: readonly number[], p: number): number {

@@ -12,7 +12,7 @@ import type { Ports } from '../../electron/services/ports.ts';
 import { blankStudent } from '../../electron/shared/schemas/students.ts';
 import { median, type Row } from './report.ts';
 
-const ports: Ports = { saveDocument: async (r) => ({ fileName: r.suggestedName }), idleMs: () => 0, onLocked: () => undefined };
+const ports: Ports = { saveDocument: async (r) => ({ fileName: r.suggestedName }), chooseSaveLocation: async () => null, chooseFolder: async () => null, openInViewer: async () => undefined, idleMs: () => 0, onLocked: () => undefined };
 
 async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const r = await p;

@@ -74,6 +74,15 @@ export const test = base.extend<{ autoLock: Partial<AutoLockOptions>; liaison: H
           saved.push(request);
           return { fileName: request.suggestedName };
         },
+        chooseSaveLocation: async (request) => {
+          await fs.mkdir(exportDir, { recursive: true });
+          return path.join(exportDir, request.suggestedName);
+        },
+        chooseFolder: async () => {
+          await fs.mkdir(exportDir, { recursive: true });
+          return exportDir;
+        },
+        openInViewer: async () => undefined,
       },
     });
     // Answers cross as one JSON string: Playwright's per-value serialization of a
