@@ -8,7 +8,7 @@
  * ever read as markup or as template syntax.
  */
 import type { Column, Content, ContentText } from 'pdfmake/interfaces';
-import { COLORS } from './pdf.ts';
+import { COLORS, bodyHeight, measureHeight, type PageFrame } from './pdf.ts';
 
 type Margins = [number, number, number, number];
 type Inline = string | ContentText;
@@ -110,6 +110,31 @@ export function fieldLine(width: number, caption: string, overlay?: Content, hei
 /** Text sitting on a field line drawn by fieldLine(…, height). */
 export function onLine(text: string, height = 30): Content {
   return { text, relativePosition: { x: 2, y: height - 14 }, fontSize: 10.5 };
+}
+
+/**
+ * A table whose rows must not split over pages, as one or more tables.
+ * pdfmake drops whatever does not fit of an unbreakable row taller than a
+ * page, so such a row (flagged by a generous guess, then measured) gets a
+ * table of its own that may split; the other rows stay whole.
+ */
+export async function tablesWithWholeRows<T>(
+  rows: readonly T[],
+  frame: Pick<PageFrame, 'orientation'>,
+  guessHeight: (row: T) => number,
+  table: (rows: T[], keepRowsWhole: boolean, first: boolean) => Content,
+): Promise<Content[]> {
+  // Room for the repeated header row above it.
+  const limit = bodyHeight(frame) - 40;
+  const tall = await Promise.all(rows.map(async (row) => guessHeight(row) >= limit / 2 && (await measureHeight(table([row], false, false), frame)) > limit));
+  const runs: { rows: T[]; breakable: boolean }[] = [];
+  rows.forEach((row, i) => {
+    const breakable = tall[i] === true;
+    const last = runs[runs.length - 1];
+    if (last && !breakable && !last.breakable) last.rows.push(row);
+    else runs.push({ rows: [row], breakable });
+  });
+  return runs.map((run, i) => table(run.rows, !run.breakable, i === 0));
 }
 
 export function pngDataUrl(png: Uint8Array): string {

@@ -147,7 +147,7 @@ export async function medicaidConsentForm(data: MedicaidConsentData): Promise<Bu
   ];
 
   return renderPdf(
-    { organization: data.organization, title: t.title, formId: `${data.formId} · ${t.version}`, confidentiality: t.confidentiality },
+    { organization: data.organization, title: t.title, formId: `${data.formId} · ${t.version}`, confidentiality: t.confidentiality, language: data.language },
     content,
     { subject: t.title },
   );

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { releaseForm, releaseQrPayload, type ReleaseFormData } from '../../electron/documents/release-form.ts';
 import { DEFAULT_RELEASE_TEMPLATES, RELEASE_REGIMES, type ReleaseRegime, type ReleaseTemplate } from '../../electron/documents/release-templates.ts';
-import { hasImageXObject, readPdf } from './pdf-text.ts';
+import { hasImageXObject, readPdf, readPdfPages } from './pdf-text.ts';
 import { XSS, englishRelease, signaturePng, spanishRelease } from './release-fixtures.ts';
 
 const EN = DEFAULT_RELEASE_TEMPLATES.en;
@@ -195,6 +195,16 @@ describe('release of information, Spanish', () => {
     expect(text).not.toContain(ES.dhs92.heading);
     expect(text).not.toContain(ES.part2Notice.heading);
     for (const english of ['I authorize', 'Right to revoke', 'Signature', 'Printed name', 'Purpose of the release']) expect(text).not.toContain(english);
+  });
+
+  it('numbers its pages in Spanish, on every page', async () => {
+    const { pages } = await readPdfPages(await releaseForm(spanishRelease({ regimes: [...RELEASE_REGIMES] }), ES));
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(page, `page ${i + 1}`).toContain(`Página ${i + 1} de ${pages.length}`);
+      expect(page, `page ${i + 1}`).toContain(ES.confidentiality);
+      expect(page, `page ${i + 1}`).not.toMatch(/Page \d+ of \d+/);
+    });
   });
 
   it('prints the Spanish DHS 92 and Part 2 notices when those regimes are chosen', async () => {

@@ -24,7 +24,11 @@ function when(item: Item): string {
 export function HomePage() {
   const navigate = useNavigate();
   const [loaded] = useCall('caseload:dueSoon', {});
-  const open = (item: Item) => navigate({ area: 'caseload', studentId: item.studentId, tab: item.kind === 'consent-expiry' ? 'consents' : item.enrollmentId ? 'programs' : 'overview' });
+  const open = (item: Item) =>
+    // Time waiting to be billed is closed out on the Billing screen; everything else lives on the student's record.
+    item.kind === 'timely-filing'
+      ? navigate({ area: 'billing' })
+      : navigate({ area: 'caseload', studentId: item.studentId, tab: item.kind === 'consent-expiry' || item.kind === 'medicaid-notice' ? 'consents' : item.enrollmentId ? 'programs' : 'overview' });
 
   return (
     <>

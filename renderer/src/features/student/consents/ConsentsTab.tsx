@@ -10,8 +10,9 @@ import { useCall } from '../../../lib/use-call.ts';
 import { LoadState } from '../../../ui/Failure.tsx';
 import { Section } from '../kit.tsx';
 import { useRecord } from '../record-context.ts';
-import { DisclosuresTable } from './DisclosuresTable.tsx';
+import { DisclosuresTable, PrintDisclosures } from './DisclosuresTable.tsx';
 import { GateCheck } from './GateCheck.tsx';
+import { MedicaidConsent } from './MedicaidConsent.tsx';
 import { ReleaseDetail } from './ReleaseDetail.tsx';
 import { ReleaseForm } from './ReleaseForm.tsx';
 import { ReleasesList } from './ReleasesList.tsx';
@@ -78,10 +79,13 @@ export function ConsentsTab() {
       {view.kind === 'form' ? null : (
         <>
           <Section title="Check before sharing">
-            <GateCheck releases={releases} />
+            <GateCheck releases={releases} onShared={after} />
           </Section>
-          <Section title="Record of disclosures">
+          <Section title="Record of disclosures" actions={<PrintDisclosures studentId={studentId} />}>
             {disclosures.state === 'ready' ? <DisclosuresTable disclosures={disclosures.value.disclosures} /> : <LoadState loaded={disclosures} what="record of disclosures" />}
+          </Section>
+          <Section title="Medicaid billing consent (M-5)">
+            <MedicaidConsent />
           </Section>
         </>
       )}

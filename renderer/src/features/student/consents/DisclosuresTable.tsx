@@ -1,6 +1,8 @@
 /** The record of disclosures: what left this record, to whom, why, and on what basis. */
-import { Table } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { ChannelOutput } from '../../../../../electron/shared/contract.ts';
+import { call, type ApiError } from '../../../lib/api.ts';
 import { formatDay } from '../../../lib/dates.ts';
 import { Empty } from '../kit.tsx';
 import { categoryNames } from './release-model.ts';
@@ -38,5 +40,30 @@ export function DisclosuresTable({ disclosures }: { disclosures: readonly Disclo
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** Prints the record of disclosures (FERPA 99.32 record, HIPAA accounting) to hand to a parent or keep in the file. */
+export function PrintDisclosures({ studentId }: { studentId: string }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const print = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await call('disclosures:print', { studentId });
+    setBusy(false);
+    if (!result.ok) setError(result.error);
+  };
+  return (
+    <Group gap="xs">
+      {error ? (
+        <Text fz="sm" c="red" role="alert">
+          {error.message}
+        </Text>
+      ) : null}
+      <Button size="compact-sm" variant="light" loading={busy} onClick={() => void print()}>
+        Print record
+      </Button>
+    </Group>
   );
 }

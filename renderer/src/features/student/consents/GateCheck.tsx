@@ -13,6 +13,7 @@ import { plainResolver } from '../../../lib/resolver.ts';
 import { todayIso } from '../format.ts';
 import { DateField, ErrorAlert, formKeys } from '../kit.tsx';
 import { useRecord } from '../record-context.ts';
+import { ShareSummary, type ShareRequest } from './ShareSummary.tsx';
 
 const gateForm = z
   .object({
@@ -43,9 +44,10 @@ const FIELD_OF: Record<string, Path<GateValues>> = {
 };
 const EXCEPTIONS = EXCEPTION_KINDS.map((k) => ({ value: k, label: LEGAL_EXCEPTIONS[k].label }));
 
-export function GateCheck({ releases }: { releases: readonly { id: string; formId: string; recipients: string[] }[] }) {
+export function GateCheck({ releases, onShared }: { releases: readonly { id: string; formId: string; recipients: string[] }[]; onShared(message: string): Promise<void> }) {
   const { record, studentId } = useRecord();
   const [answer, setAnswer] = useState<Answer | null>(null);
+  const [asked, setAsked] = useState<{ request: ShareRequest; today: boolean } | null>(null);
   const [failure, setFailure] = useState<ApiError | null>(null);
   const { register, control, handleSubmit, setError, watch, formState } = useForm<GateValues>({
     resolver: plainResolver(gateForm),
@@ -64,15 +66,18 @@ export function GateCheck({ releases }: { releases: readonly { id: string; formI
   const check = handleSubmit(async (v) => {
     setFailure(null);
     setAnswer(null);
-    const result = await call('releases:gate', {
+    const request: ShareRequest = {
       studentId,
       recipient: { name: v.recipientName, contactId: null, providerId: null, className: v.className.trim() ? v.className : null },
       purpose: v.purpose,
       categories: v.categories,
-      onDate: v.date,
       exception: v.exception ? { kind: v.exception, reason: v.reason } : null,
-    });
-    if (result.ok) return setAnswer(result.value);
+    };
+    const result = await call('releases:gate', { ...request, onDate: v.date });
+    if (result.ok) {
+      setAsked({ request, today: v.date === todayIso() });
+      return setAnswer(result.value);
+    }
     const field = result.error.field ? FIELD_OF[result.error.field] : undefined;
     if (field) setError(field, { type: 'server', message: result.error.message }, { shouldFocus: true });
     else setFailure(result.error);
@@ -133,6 +138,7 @@ export function GateCheck({ releases }: { releases: readonly { id: string; formI
             </Button>
           </div>
           <div aria-live="polite">{answer ? <GateAnswer answer={answer} releases={releases} /> : null}</div>
+          {answer?.allowed && asked ? <ShareSummary request={asked.request} today={asked.today} onShared={onShared} /> : null}
         </Stack>
       </form>
     </Paper>
