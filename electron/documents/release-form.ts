@@ -51,6 +51,10 @@ export interface ReleaseFormData {
   preparedOn: string;
   /** On-screen signatures, printed over the signer's signature line. */
   signatureImages?: { signerIndex: number; png: Uint8Array }[];
+  /** YYYY-MM-DD: the day the on-screen signatures were made, printed on their date lines. */
+  signedOn?: string;
+  /** When the signer was given a copy, and by whom (a copy signed on screen is printed after the fact). */
+  copyGiven?: { on: string; by: string };
 }
 
 /** What the QR code holds: enough to find the record, nothing about the student. */
@@ -166,13 +170,20 @@ function studentBlock(data: ReleaseFormData, template: ReleaseTemplate): Content
   };
 }
 
-function signatureBlock(signer: ReleaseFormData['signers'][number], template: ReleaseTemplate, image: Uint8Array | undefined): Content {
+function signatureBlock(signer: ReleaseFormData['signers'][number], template: ReleaseTemplate, image: Uint8Array | undefined, signedOn: string | undefined): Content {
   const caption = signer.caption ? `${template.signature.signature} — ${signer.caption}` : template.signature.signature;
   const overlay: Content | undefined = image
     ? { image: pngDataUrl(image), fit: [SIGNATURE_WIDTH - 20, SIGNATURE_HEIGHT - 2], relativePosition: { x: 6, y: 1 } }
     : undefined;
   const rows: Content[] = [
-    { columns: [fieldLine(SIGNATURE_WIDTH, caption, overlay, SIGNATURE_HEIGHT), fieldLine(DATE_WIDTH, template.signature.date, undefined, SIGNATURE_HEIGHT)], columnGap: LINE_GAP },
+    {
+      columns: [
+        fieldLine(SIGNATURE_WIDTH, caption, overlay, SIGNATURE_HEIGHT),
+        // A line signed on screen is dated on screen too: HIPAA and § 51.30 want the date of signing on the form.
+        fieldLine(DATE_WIDTH, template.signature.date, image && signedOn ? onLine(displayIsoDate(signedOn), SIGNATURE_HEIGHT) : undefined, SIGNATURE_HEIGHT),
+      ],
+      columnGap: LINE_GAP,
+    },
     { columns: [fieldLine(SIGNATURE_WIDTH, template.signature.printedName, signer.name ? onLine(signer.name, 26) : undefined, 26)], margin: [0, 4, 0, 0] },
   ];
   if (signer.authorityLine) rows.push({ columns: [fieldLine(CONTENT_WIDTH, template.signature.authority, undefined, 26)], margin: [0, 4, 0, 0] });
@@ -234,10 +245,13 @@ export async function releaseForm(data: ReleaseFormData, template: ReleaseTempla
   if (has('CFR42_PART2')) notices.push(boxedNotice(t.part2Notice.heading, t.part2Notice.text));
 
   const signers = data.signers.length > 0 ? data.signers : [{ caption: '' }];
-  const blocks = signers.map((s, i) => signatureBlock(s, t, images.get(i)));
+  const blocks = signers.map((s, i) => signatureBlock(s, t, images.get(i), data.signedOn));
   const blank = (n: number) => '_'.repeat(n);
   const closing: Content[] = [
-    { text: fill(t.signature.copyGiven, { date: blank(14), by: blank(24) }), margin: [0, 0, 0, 10] },
+    {
+      text: fill(t.signature.copyGiven, data.copyGiven ? { date: displayIsoDate(data.copyGiven.on), by: data.copyGiven.by } : { date: blank(14), by: blank(24) }),
+      margin: [0, 0, 0, 10],
+    },
     {
       text: [
         ...fill(t.labels.preparedBy, { name: data.preparedBy, date: displayIsoDate(data.preparedOn) }),
@@ -268,7 +282,7 @@ export async function releaseForm(data: ReleaseFormData, template: ReleaseTempla
   ];
 
   return renderPdf(
-    { organization: data.organization, title: t.title, formId: `${data.formId} · ${t.version}`, confidentiality: t.confidentiality },
+    { organization: data.organization, title: t.title, formId: `${data.formId} · ${t.version}`, confidentiality: t.confidentiality, language: t.language },
     content,
     { subject: t.title },
   );

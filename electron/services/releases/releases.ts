@@ -1,7 +1,8 @@
 /**
  * Releases of information: drafts she can save half-done, the live checklist
  * of what each regime still needs, signing recorded from the paper (with the
- * scan kept inside the vault), revocation, and the gate every disclosure asks.
+ * scan kept inside the vault) or done on screen (with a signed copy made from
+ * the drawings), revocation, and the gate every disclosure asks.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit } from '../../../db/audit.ts';
@@ -14,13 +15,16 @@ import {
   regimesFor,
   releaseStatus,
   requiredSigners,
+  SIGNER_ROLE_LABELS,
   STATUS_LABELS,
   type SignerLine,
 } from '../../shared/domain/consent/index.ts';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract.ts';
 import type { ReleaseDraftFields } from '../../shared/schemas/releases.ts';
 import { AppError } from '../failures.ts';
-import { change, newId, nowIso, today } from '../caseload/write.ts';
+import { change, newId, nowIso, today, type Trx } from '../caseload/write.ts';
+import { drawnSignatureBytes } from './drawn-signature.ts';
+import { signedCopy, type SignedCopy } from './form-input.ts';
 import { draftFieldsOf, loadReleaseRows, studentFacts, toDomainDraft, toDomainRelease, type LoadedRelease } from './store.ts';
 
 type Check = ChannelOutput<'releases:check'>;
@@ -158,13 +162,18 @@ export async function getRelease(vault: Vault, id: string, expiringDays: number)
   };
 }
 
+/** Writes the signature lines as they will be signed; printing and signing on screen both fix them. */
+async function fixLines(trx: Trx, id: string, lines: SignerLine[]): Promise<void> {
+  await trx.deleteFrom('release_signers').where('release_id', '=', id).execute();
+  for (const [position, line] of lines.entries()) {
+    await trx.insertInto('release_signers').values({ id: newId(), release_id: id, role: line.role, name: line.name ?? null, why: line.why, position }).execute();
+  }
+}
+
 /** Fixes the signature lines for printing; the form can be printed again until it is signed. */
 export async function markPrinted(vault: Vault, id: string, lines: SignerLine[]): Promise<void> {
   await change(vault, async (trx) => {
-    await trx.deleteFrom('release_signers').where('release_id', '=', id).execute();
-    for (const [position, line] of lines.entries()) {
-      await trx.insertInto('release_signers').values({ id: newId(), release_id: id, role: line.role, name: line.name ?? null, why: line.why, position }).execute();
-    }
+    await fixLines(trx, id, lines);
     await trx.updateTable('releases').set({ printed_on: today(), updated_at: nowIso() }).where('id', '=', id).execute();
     return { result: undefined, audit: { action: 'release.print', subjectType: 'release', subjectId: id } };
   });
@@ -172,35 +181,115 @@ export async function markPrinted(vault: Vault, id: string, lines: SignerLine[])
 
 const SCAN_SIGNATURES: Record<string, number[]> = { 'application/pdf': [0x25, 0x50, 0x44, 0x46], 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] };
 
-export async function recordSignature(vault: Vault, input: ChannelInput<'releases:recordSignature'>) {
+type SignatureInput = ChannelInput<'releases:recordSignature'>;
+const roleWords = (roles: SignerLine['role'][]) => roles.map((r) => SIGNER_ROLE_LABELS[r].toLowerCase()).join(', ');
+
+/**
+ * Who signs how. Every line is signed the same way: on paper (the printed
+ * form, with its scan) or on screen (the signed copy is made from the
+ * drawings). A mix is refused because no one copy on file would show every
+ * signature: the scan lacks the drawings and the generated copy lacks the ink.
+ */
+function signingWay(input: SignatureInput): 'paper' | 'screen' {
+  const drawn = input.signatures.filter((s) => s.pngBase64 !== undefined).map((s) => s.role);
+  if (drawn.length === 0) return 'paper';
+  if (drawn.length < input.signatures.length) {
+    const inked = input.signatures.filter((s) => s.pngBase64 === undefined).map((s) => s.role);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Sign every line the same way: ${roleWords(inked)} signed on paper and ${roleWords(drawn)} on screen. Record them all on paper (print the form and attach the scan), or have everyone sign on screen.`,
+      'signatures',
+    );
+  }
+  if (input.scan) throw new AppError('INVALID_INPUT', 'Signatures drawn on screen make their own signed copy: remove the attached file, or record the signatures from the paper.', 'scan');
+  if (input.signedOn !== today()) throw new AppError('INVALID_INPUT', 'A signature drawn on screen is dated today: set “Signed on” to today’s date.', 'signedOn');
+  return 'screen';
+}
+
+interface Kept {
+  fileName: string;
+  mime: NonNullable<SignatureInput['scan']>['mime'];
+  bytes: Buffer;
+  sha256: string;
+}
+
+function readScan(input: SignatureInput): Kept | null {
+  if (!input.scan) return null;
+  const bytes = Buffer.from(input.scan.base64, 'base64');
+  const magic = SCAN_SIGNATURES[input.scan.mime]!;
+  if (bytes.length === 0 || !magic.every((b, i) => bytes[i] === b)) {
+    throw new AppError('INVALID_INPUT', `“${input.scan.fileName}” is not a ${input.scan.mime === 'application/pdf' ? 'PDF' : 'picture'} Liaison can keep. Scan the signed form as PDF, PNG or JPEG.`, 'scan');
+  }
+  return { fileName: input.scan.fileName, mime: input.scan.mime, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * Records who signed. Paper: the form must have been printed (its lines were
+ * fixed then). On screen: a complete release may be signed without printing;
+ * its lines are fixed now, for the signing date, and the signed copy is
+ * generated with the drawings. Lines, signatures, signed copy and the signing
+ * date are written in one transaction.
+ */
+export async function recordSignature(vault: Vault, input: SignatureInput) {
   const l = await loadOne(vault, input.id);
   if (l.row.signed_on) throw new AppError('NOT_ALLOWED', 'This release is already recorded as signed.');
-  if (!l.row.printed_on) throw new AppError('NOT_ALLOWED', 'Print the release for signature first: the signed paper is what is recorded.');
-  const lines = new Set(l.signers.map((s) => s.role));
-  const missing = [...lines].filter((role) => !input.signatures.some((s) => s.role === role));
-  if (missing.length > 0) throw new AppError('INVALID_INPUT', `Every signature line must be signed: ${missing.join(', ').replace(/_/g, ' ')} is missing.`, 'signatures');
-  let scan: { bytes: Buffer; sha256: string } | null = null;
-  if (input.scan) {
-    const bytes = Buffer.from(input.scan.base64, 'base64');
-    const magic = SCAN_SIGNATURES[input.scan.mime]!;
-    if (bytes.length === 0 || !magic.every((b, i) => bytes[i] === b)) {
-      throw new AppError('INVALID_INPUT', `“${input.scan.fileName}” is not a ${input.scan.mime === 'application/pdf' ? 'PDF' : 'picture'} Liaison can keep. Scan the signed form as PDF, PNG or JPEG.`, 'scan');
-    }
-    scan = { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const way = signingWay(input);
+  if (way === 'paper' && !l.row.printed_on) throw new AppError('NOT_ALLOWED', 'Print the release for signature first: the signed paper is what is recorded. Or have everyone sign on screen.');
+  const drawings = new Map<number, Uint8Array>();
+  for (const [i, s] of input.signatures.entries()) {
+    if (s.pngBase64 !== undefined) drawings.set(i, drawnSignatureBytes(s.role, s.pngBase64, `signatures.${i}.pngBase64`));
   }
+
+  let lines: SignerLine[] = l.signers.map((s) => ({ role: s.role, ...(s.name ? { name: s.name } : {}), why: s.why }));
+  const fixNow = !l.row.printed_on;
+  if (fixNow) {
+    const check = await checkDraft(vault, l.row.student_id, draftFieldsOf(l), input.signedOn);
+    if (check.printProblems.length > 0) throw new AppError('NOT_ALLOWED', `The release is not complete, so it cannot be signed yet: ${check.printProblems.join(' ')}`);
+    lines = check.signers;
+  }
+  const roles = lines.map((line) => line.role);
+  const missing = roles.filter((role) => !input.signatures.some((s) => s.role === role));
+  if (missing.length > 0) throw new AppError('INVALID_INPUT', `Every signature line must be signed: ${missing.join(', ').replace(/_/g, ' ')} is missing.`, 'signatures');
+  const extra = input.signatures.map((s) => s.role).filter((role, i, all) => !roles.includes(role) || all.indexOf(role) !== i);
+  if (extra.length > 0) throw new AppError('INVALID_INPUT', `This release has one signature line for each signer: ${roleWords(extra)} is not a line to sign (or is there twice).`, 'signatures');
+
+  const scan = readScan(input);
+  let copy: SignedCopy | null = null;
+  if (way === 'screen') {
+    // Each line of the copy carries its drawing and, as its printed name, the name as signed (a line may only say "any one of").
+    const signedBy = lines.map((line) => input.signatures.findIndex((s) => s.role === line.role));
+    copy = await signedCopy(
+      vault,
+      l,
+      lines.map((line, i) => ({ ...line, name: input.signatures[signedBy[i]!]!.signedName.trim() })),
+      signedBy.map((at, signerIndex) => ({ signerIndex, png: drawings.get(at)! })),
+      input.signedOn,
+      input.copyGivenOn,
+    );
+  }
+  const kept: Kept | null = copy ? { fileName: copy.fileName, mime: 'application/pdf', bytes: copy.bytes, sha256: copy.sha256 } : scan;
+
   return change(vault, async (trx) => {
+    if (fixNow) await fixLines(trx, input.id, lines);
     for (const [position, s] of input.signatures.entries()) {
-      await trx.insertInto('release_signatures').values({ id: newId(), release_id: input.id, role: s.role, signed_name: s.signedName.trim(), signature_png: null, position }).execute();
+      const png = drawings.get(position);
+      await trx
+        .insertInto('release_signatures')
+        .values({ id: newId(), release_id: input.id, role: s.role, signed_name: s.signedName.trim(), signature_png: png ? Buffer.from(png) : null, position })
+        .execute();
     }
-    if (scan && input.scan) {
-      await trx.insertInto('release_attachments').values({ id: newId(), release_id: input.id, file_name: input.scan.fileName, mime: input.scan.mime, bytes: scan.bytes, sha256: scan.sha256, added_at: nowIso() }).execute();
+    if (kept) {
+      await trx.insertInto('release_attachments').values({ id: newId(), release_id: input.id, file_name: kept.fileName, mime: kept.mime, bytes: kept.bytes, sha256: kept.sha256, added_at: nowIso() }).execute();
     }
     await trx
       .updateTable('releases')
       .set({ signed_on: input.signedOn, effective_from: input.effectiveFrom, copy_given_on: input.copyGivenOn, updated_at: nowIso() })
       .where('id', '=', input.id)
       .execute();
-    return { result: {}, audit: { action: 'release.signed', subjectType: 'release', subjectId: input.id, details: { scan: scan?.sha256 ?? null } } };
+    return {
+      result: {},
+      audit: { action: 'release.signed', subjectType: 'release', subjectId: input.id, details: { way, scan: scan?.sha256 ?? null, signedCopy: copy?.sha256 ?? null } },
+    };
   });
 }
 

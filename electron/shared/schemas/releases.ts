@@ -1,6 +1,6 @@
 /** Releases of information (consents) and the record of disclosures. */
 import { z } from 'zod';
-import { EXCEPTION_KINDS, RECORD_CATEGORIES, REGIMES, type ExceptionKind, type RecordCategory, type Regime } from '../domain/consent/index.ts';
+import { EXCEPTION_KINDS, RECORD_CATEGORIES, REGIMES, SIGNER_ROLE_LABELS, type ExceptionKind, type RecordCategory, type Regime } from '../domain/consent/index.ts';
 import { NOTE_MAX, id, isoDate, optionalText, plainText, requiredText } from './common.ts';
 
 export const regime = z.enum(REGIMES as [Regime, ...Regime[]]);
@@ -40,12 +40,36 @@ const scan = z.strictObject({
   base64: z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'is not a file Liaison can read.' }),
 });
 
+/** A signature drawn on screen is a small picture: a trimmed PNG of the strokes is a few tens of KB. */
+export const SIGNATURE_PNG_MAX_BYTES = 300 * 1024;
+const SIGNATURE_BASE64_MAX = Math.ceil(SIGNATURE_PNG_MAX_BYTES / 3) * 4;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * One signature line as signed: the name written or printed under it and,
+ * when it was signed on screen, the drawing as a base64 PNG. The checks on
+ * the drawing name the signer, since the form may carry several.
+ */
+const signature = z
+  .strictObject({ role: signerRole, signedName: requiredText(200), pngBase64: z.string().optional() })
+  .superRefine((s, ctx) => {
+    if (s.pngBase64 === undefined) return;
+    const who = SIGNER_ROLE_LABELS[s.role].toLowerCase();
+    const problem =
+      s.pngBase64.length > SIGNATURE_BASE64_MAX
+        ? `is larger than ${SIGNATURE_PNG_MAX_BYTES / 1024} KB`
+        : s.pngBase64.length === 0 || s.pngBase64.length % 4 !== 0 || !BASE64.test(s.pngBase64)
+          ? 'is not a picture Liaison can read'
+          : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['pngBase64'], message: `The signature drawn for the ${who} ${problem}. Clear it and sign again.` });
+  });
+
 export const recordSignatureInput = z.strictObject({
   id,
   signedOn: isoDate,
   effectiveFrom: isoDate.nullable(),
   copyGivenOn: isoDate.nullable(),
-  signatures: z.array(z.strictObject({ role: signerRole, signedName: requiredText(200) })).min(1).max(6),
+  signatures: z.array(signature).min(1).max(6),
   scan: scan.nullable(),
 });
 

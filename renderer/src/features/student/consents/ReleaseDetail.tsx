@@ -1,4 +1,4 @@
-/** One release: its terms read back, and what can be done next for where it stands (edit, print, record the signature, revoke). */
+/** One release: its terms read back, and what can be done next for where it stands (edit, print, sign on screen, record the signature, revoke). */
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ReleaseDraftFields } from '../../../../../electron/shared/schemas/releases.ts';
@@ -8,7 +8,7 @@ import { LoadState } from '../../../ui/Failure.tsx';
 import { ErrorAlert } from '../kit.tsx';
 import { ReleaseTerms, StatusBadge } from './ReleaseTerms.tsx';
 import { RevokeForm } from './RevokeForm.tsx';
-import { SignatureForm } from './SignatureForm.tsx';
+import { SignatureForm, type SigningWay } from './SignatureForm.tsx';
 import { useFocusOnMount } from './use-focus-on-mount.ts';
 
 type PrintState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; fileName: string } | { kind: 'cancelled' } | { kind: 'failed'; error: ApiError };
@@ -26,6 +26,7 @@ interface Props {
 export function ReleaseDetail({ id, printedAs, onBack, onEdit, onChanged }: Props) {
   const [loaded, reload] = useCall('releases:get', { id });
   const [mode, setMode] = useState<'view' | 'sign' | 'revoke'>('view');
+  const [way, setWay] = useState<SigningWay>('paper');
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const [print, setPrint] = useState<PrintState>(printedAs ? { kind: 'saved', fileName: printedAs } : { kind: 'idle' });
 
@@ -62,6 +63,13 @@ export function ReleaseDetail({ id, printedAs, onBack, onEdit, onChanged }: Prop
     await onChanged(`${summary.formId} printed for signature.`);
   }
 
+  const sign = (w: SigningWay) => {
+    setWay(w);
+    setMode('sign');
+  };
+  // A complete release may be signed on screen without printing it first.
+  const readyToSign = detail.check.printProblems.length === 0;
+
   const printButton = (label: string, variant: string) => (
     <Button variant={variant} onClick={() => void printIt()} loading={print.kind === 'saving'}>
       {label}
@@ -88,11 +96,19 @@ export function ReleaseDetail({ id, printedAs, onBack, onEdit, onChanged }: Prop
                 Edit draft
               </Button>
               {printButton('Print for signature', 'filled')}
+              {readyToSign ? (
+                <Button variant="default" onClick={() => sign('screen')}>
+                  Sign on screen
+                </Button>
+              ) : null}
             </>
           ) : null}
           {summary.status === 'awaiting_signature' ? (
             <>
-              <Button onClick={() => setMode('sign')}>Record signature</Button>
+              <Button onClick={() => sign('paper')}>Record signature</Button>
+              <Button variant="default" onClick={() => sign('screen')}>
+                Sign on screen
+              </Button>
               {printButton('Print again', 'default')}
             </>
           ) : null}
@@ -117,7 +133,7 @@ export function ReleaseDetail({ id, printedAs, onBack, onEdit, onChanged }: Prop
       </div>
       <ErrorAlert error={print.kind === 'failed' ? print.error : null} title="The release was not printed" />
 
-      {mode === 'sign' ? <SignatureForm detail={detail} onCancel={() => setMode('view')} onRecorded={after} /> : null}
+      {mode === 'sign' ? <SignatureForm detail={detail} way={way} onCancel={() => setMode('view')} onRecorded={after} /> : null}
       {mode === 'revoke' ? <RevokeForm release={{ id, formId: summary.formId }} onCancel={() => setMode('view')} onRevoked={after} /> : null}
 
       <ReleaseTerms detail={detail} />

@@ -61,8 +61,13 @@ export function ReleaseTerms({ detail }: { detail: Detail }) {
         <Item label="Ends">{endsText(summary.endsOn, summary.endsAt)}</Item>
         <Item label="Language">{LANGUAGE_LABELS[draft.language]}</Item>
         <Item label="Laws">{draft.regimes.length ? draft.regimes.map((r) => REGIME_LABELS[r]).join(', ') : none}</Item>
-        <Item label="Printed for signature">{detail.printedOn ? formatDay(detail.printedOn) : 'Not yet'}</Item>
-        {summary.signedOn ? <Item label="Signed on">{formatDay(summary.signedOn)}</Item> : null}
+        {detail.printedOn || !summary.signedOn ? <Item label="Printed for signature">{detail.printedOn ? formatDay(detail.printedOn) : 'Not yet'}</Item> : null}
+        {summary.signedOn ? (
+          <Item label="Signed on">
+            {formatDay(summary.signedOn)}
+            {detail.signatures.length > 0 && detail.signatures.every((s) => s.onScreen) ? ' (on screen)' : ''}
+          </Item>
+        ) : null}
         {detail.effectiveFrom ? <Item label="Effective from">{formatDay(detail.effectiveFrom)}</Item> : null}
         {detail.copyGivenOn ? <Item label="Copy given to signer">{formatDay(detail.copyGivenOn)}</Item> : null}
         {revocation ? (
