@@ -4,6 +4,7 @@ import { displayName } from '../../shared/domain/names.ts';
 import type { StudentRecord } from '../../shared/schemas/record.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
 import { AppError } from '../failures.ts';
+import { consentOfStudent } from './consent.ts';
 import { daysUntil, deadlineSettings, enrollmentDatesOf, loadDeadlines } from './deadlines.ts';
 import { today } from './write.ts';
 
@@ -27,7 +28,7 @@ export async function studentRecord(vault: Vault, id: string, settings: Settings
     .executeTakeFirst();
   if (!s) throw new AppError('NOT_FOUND', 'That student is not in your caseload (it may have been removed).');
 
-  const [siblings, contacts, enrollments, changes, team, goals, notes, addenda] = await Promise.all([
+  const [siblings, contacts, enrollments, changes, team, goals, notes, addenda, consent] = await Promise.all([
     s.household_id
       ? db
           .selectFrom('students')
@@ -64,6 +65,7 @@ export async function studentRecord(vault: Vault, id: string, settings: Settings
       .where('case_notes.student_id', '=', id)
       .orderBy('note_addenda.signed_at')
       .execute(),
+    consentOfStudent(db, id, { today: today(), expiringDays: settings.releaseExpiringDays }),
   ]);
 
   const contactIds = contacts.map((c) => c.contact_id);
@@ -152,6 +154,7 @@ export async function studentRecord(vault: Vault, id: string, settings: Settings
     })),
     deadlines,
     timeline,
+    consent,
   };
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { id } from './common.ts';
 import { recordRegime } from './notes.ts';
 import { enrollmentStatus, goalStatus } from './programs.ts';
-import { legalAuthority, studentStatus } from './students.ts';
+import { consentSummary, legalAuthority, studentStatus } from './students.ts';
 
 const text = z.string();
 const maybe = z.string().nullable();
@@ -94,6 +94,8 @@ export const studentRecord = z.object({
   ),
   deadlines: z.array(dueItem.extend({ bucket: z.enum(['overdue', 'week', 'month', 'later']) })),
   timeline: z.array(z.object({ on: text, kind: text, title: text, detail: text, refId: text })),
+  /** Her releases at a glance, for the header; the Consents tab loads the releases themselves. */
+  consent: consentSummary,
 });
 export type StudentRecord = z.infer<typeof studentRecord>;
 

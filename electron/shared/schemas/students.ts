@@ -1,5 +1,6 @@
 /** Students, their schools, households and guardians/contacts. */
 import { z } from 'zod';
+import { CONSENT_LEVELS, type ConsentLevel, type ConsentSummary } from '../domain/consent/summary.ts';
 import { id, isoDate, optionalText, requiredText } from './common.ts';
 
 export const studentStatus = z.enum(['active', 'inactive']);
@@ -80,6 +81,14 @@ export const caseloadQuery = z.strictObject({
   program: optionalText(40),
 });
 
+/** A student's releases at a glance (electron/shared/domain/consent/summary.ts). */
+export const consentSummary = z.object({
+  level: z.enum(CONSENT_LEVELS as [ConsentLevel, ...ConsentLevel[]]),
+  activeCount: z.number().int(),
+  nextEndDate: z.string().nullable(),
+  startsOn: z.string().nullable(),
+}) satisfies z.ZodType<ConsentSummary>;
+
 export const caseloadRow = z.object({
   id,
   name: z.string(),
@@ -93,6 +102,7 @@ export const caseloadRow = z.object({
   status: studentStatus,
   nextDue: z.object({ title: z.string(), dueOn: z.string(), overdue: z.boolean() }).nullable(),
   householdSize: z.number().int(),
+  consent: consentSummary,
 });
 export type CaseloadRow = z.infer<typeof caseloadRow>;
 export const caseloadList = z.object({ rows: z.array(caseloadRow), schools: z.array(school) });

@@ -3,6 +3,7 @@ export * from './types.ts';
 export * from './elements.ts';
 export * from './signers.ts';
 export * from './status.ts';
+export * from './summary.ts';
 export * from './exceptions.ts';
 export * from './gate.ts';
 export * from './notices.ts';

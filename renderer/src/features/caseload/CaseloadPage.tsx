@@ -8,6 +8,7 @@ import { LoadState } from '../../ui/Failure.tsx';
 import { PageTitle } from '../../ui/PageTitle.tsx';
 import { AddStudent } from './AddStudent.tsx';
 import { CaseloadTable, type SortKey } from './CaseloadTable.tsx';
+import { CONSENT_RANK, consentFilterOf, type ConsentFilter } from './ConsentBadge.tsx';
 import { RosterImport } from './RosterImport.tsx';
 
 type StatusFilter = 'active' | 'inactive' | 'all';
@@ -30,6 +31,13 @@ function compare(a: CaseloadRow, b: CaseloadRow, key: SortKey): number {
       return (a.school ?? '\uffff').localeCompare(b.school ?? '\uffff') || a.sortKey.localeCompare(b.sortKey);
     case 'programs':
       return a.programs.join(',').localeCompare(b.programs.join(',')) || a.sortKey.localeCompare(b.sortKey);
+    case 'consent':
+      // What needs her first (no release, revoked, ...), a clean release last; the soonest end first within a level.
+      return (
+        CONSENT_RANK[a.consent.level] - CONSENT_RANK[b.consent.level] ||
+        (a.consent.nextEndDate ?? '9999').localeCompare(b.consent.nextEndDate ?? '9999') ||
+        a.sortKey.localeCompare(b.sortKey)
+      );
     case 'nextDue':
       return (a.nextDue?.dueOn ?? '9999').localeCompare(b.nextDue?.dueOn ?? '9999') || a.sortKey.localeCompare(b.sortKey);
   }
@@ -45,6 +53,7 @@ export function CaseloadPage() {
   const [schoolId, setSchoolId] = useState<string | null>(null);
   const [grade, setGrade] = useState<string | null>(null);
   const [program, setProgram] = useState<string | null>(null);
+  const [release, setRelease] = useState<ConsentFilter | null>(null);
   const [text, setText] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [mode, setMode] = useState<'list' | 'add' | 'import'>('list');
@@ -53,11 +62,11 @@ export function CaseloadPage() {
   const rows = useMemo(() => {
     if (loaded.state !== 'ready') return [];
     const needle = fold(text.trim());
-    const matching = needle
-      ? loaded.value.rows.filter((r) => fold(`${r.name} ${r.preferredName ?? ''}`).includes(needle))
-      : loaded.value.rows;
+    // Like the name, the release filter works on the rows already loaded: every row carries its release level.
+    const keep = (r: CaseloadRow) => (!needle || fold(`${r.name} ${r.preferredName ?? ''}`).includes(needle)) && (!release || consentFilterOf(r.consent.level) === release);
+    const matching = needle || release ? loaded.value.rows.filter(keep) : loaded.value.rows;
     return [...matching].sort((a, b) => compare(a, b, sort.key) * sort.dir);
-  }, [loaded, text, sort]);
+  }, [loaded, text, release, sort]);
 
   if (mode === 'add') {
     return <AddStudent onCancel={() => setMode('list')} onCreated={(id) => navigate({ area: 'caseload', studentId: id })} />;
@@ -76,7 +85,7 @@ export function CaseloadPage() {
   const schools = loaded.state === 'ready' ? loaded.value.schools : [];
   const total = loaded.state === 'ready' ? loaded.value.rows.length : 0;
   const grades = loaded.state === 'ready' ? [...new Set(loaded.value.rows.map((r) => r.grade).filter((g): g is string => g !== null))].sort((a, b) => gradeRank(a) - gradeRank(b)) : [];
-  const filtered = status !== 'active' || schoolId !== null || grade !== null || program !== null || text.trim() !== '';
+  const filtered = status !== 'active' || schoolId !== null || grade !== null || program !== null || release !== null || text.trim() !== '';
 
   return (
     <Stack gap="md">
@@ -93,10 +102,23 @@ export function CaseloadPage() {
         Caseload
       </PageTitle>
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput label="Find by name" placeholder="Type a name" value={text} onChange={(e) => setText(e.currentTarget.value)} w={220} />
-        <Select label="School" placeholder="All schools" data={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolId} onChange={setSchoolId} clearable searchable w={220} />
-        <Select label="Grade" placeholder="All grades" data={grades} value={grade} onChange={setGrade} clearable w={130} />
-        <Select label="Program" placeholder="All programs" data={['CLTS', 'CCS', 'School-only']} value={program} onChange={setProgram} clearable w={160} />
+        <TextInput label="Find by name" placeholder="Type a name" value={text} onChange={(e) => setText(e.currentTarget.value)} w={190} />
+        <Select label="School" placeholder="All schools" data={schools.map((s) => ({ value: s.id, label: s.name }))} value={schoolId} onChange={setSchoolId} clearable searchable w={190} />
+        <Select label="Grade" placeholder="All grades" data={grades} value={grade} onChange={setGrade} clearable w={120} />
+        <Select label="Program" placeholder="All programs" data={['CLTS', 'CCS', 'School-only']} value={program} onChange={setProgram} clearable w={140} />
+        <Select
+          label="Release"
+          placeholder="Any release"
+          data={[
+            { value: 'active', label: 'Active' },
+            { value: 'attention', label: 'Needs attention' },
+            { value: 'none', label: 'No release' },
+          ]}
+          value={release}
+          onChange={(v) => setRelease(v === 'active' || v === 'attention' || v === 'none' ? v : null)}
+          clearable
+          w={185}
+        />
         <Stack gap={4}>
           <Text fz="sm" fw={500} id="status-filter">
             Status

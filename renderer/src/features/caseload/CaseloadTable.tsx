@@ -8,16 +8,19 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { CaseloadRow } from '../../../../electron/shared/schemas/students.ts';
 import { formatDay } from '../../lib/dates.ts';
+import { ConsentBadge } from './ConsentBadge.tsx';
 
-export type SortKey = 'name' | 'grade' | 'school' | 'programs' | 'nextDue';
+export type SortKey = 'name' | 'grade' | 'school' | 'programs' | 'consent' | 'nextDue';
 
 const ROW_HEIGHT = 44;
 const COLUMNS: { key: SortKey; label: string; width: string }[] = [
-  { key: 'name', label: 'Name', width: '30%' },
-  { key: 'grade', label: 'Grade', width: '8%' },
-  { key: 'school', label: 'School', width: '22%' },
-  { key: 'programs', label: 'Programs', width: '14%' },
-  { key: 'nextDue', label: 'Next deadline', width: '26%' },
+  { key: 'name', label: 'Name', width: '24%' },
+  { key: 'grade', label: 'Grade', width: '6%' },
+  { key: 'school', label: 'School', width: '18%' },
+  { key: 'programs', label: 'Programs', width: '13%' },
+  // Wide enough for "Awaiting signature" at 1366 px, the narrowest screen she uses.
+  { key: 'consent', label: 'Release', width: '16%' },
+  { key: 'nextDue', label: 'Next deadline', width: '23%' },
 ];
 
 export function CaseloadTable(props: { rows: CaseloadRow[]; sort: { key: SortKey; dir: 1 | -1 }; onSort(key: SortKey): void; onOpen(id: string): void }) {
@@ -89,6 +92,9 @@ export function CaseloadTable(props: { rows: CaseloadRow[]; sort: { key: SortKey
                       </Badge>
                     ))}
                   </Group>
+                </Table.Td>
+                <Table.Td style={{ overflow: 'hidden', whiteSpace: 'nowrap' }}>
+                  <ConsentBadge consent={r.consent} form="short" />
                 </Table.Td>
                 <Table.Td fz="sm" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                   {r.nextDue ? (
