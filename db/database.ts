@@ -207,7 +207,25 @@ export interface DisclosuresTable {
   exception_reason: string | null;
   disclosed_by: string;
   created_at: string;
+  /** The export that carried it, when a file was written. */
+  export_id: string | null;
 }
+
+export interface ExportJournalTable { id: string; export_id: string; temp_path: string; final_path: string; sha256: string; started_at: string }
+
+export interface MedicaidConsentsTable {
+  id: string;
+  student_id: string;
+  decision: 'given' | 'refused';
+  decided_on: string;
+  signed_by: string;
+  notice_id: string;
+  withdrawn_on: string | null;
+  withdrawal_received_by: string | null;
+  created_at: string;
+}
+
+export interface MedicaidNoticesTable { id: string; student_id: string; given_on: string; method: 'mail' | 'in_person' | 'email' | 'backpack'; created_at: string }
 
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
@@ -233,4 +251,79 @@ export interface Database {
   release_signatures: ReleaseSignaturesTable;
   release_attachments: ReleaseAttachmentsTable;
   disclosures: DisclosuresTable;
+  export_journal: ExportJournalTable;
+  medicaid_consents: MedicaidConsentsTable;
+  medicaid_notices: MedicaidNoticesTable;
+  service_entries: ServiceEntriesTable;
+  service_corrections: ServiceCorrectionsTable;
+  prior_authorizations: PriorAuthorizationsTable;
+  billing_profiles: BillingProfilesTable;
+  service_templates: ServiceTemplatesTable;
+  billing_batches: BillingBatchesTable;
+  batch_lines: BatchLinesTable;
+  unbilled_entries: UnbilledEntriesTable;
 }
+
+export interface UnbilledEntriesTable { entry_id: string; student_id: string; service_date: string }
+
+export interface ServiceEntriesTable {
+  id: string;
+  student_id: string;
+  service_date: string;
+  start_time: string | null;
+  end_time: string | null;
+  minutes: number;
+  travel_minutes: number;
+  documentation_minutes: number;
+  activity: string;
+  contact_mode: string;
+  contact_type: string;
+  place_of_service: string;
+  persons_present: string | null;
+  program: string;
+  funding_stream: string;
+  goal_id: string | null;
+  authorization_id: string | null;
+  narrative: string;
+  follow_up: string | null;
+  group_id: string | null;
+  signed_at: string | null;
+  signed_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ServiceCorrectionsTable { id: string; entry_id: string; changes: string; previous: string; reason: string; signed_at: string; signed_by: string }
+
+export interface PriorAuthorizationsTable {
+  id: string;
+  student_id: string;
+  program: string;
+  number: string;
+  procedure_code: string;
+  modifiers: string;
+  units_authorized: number;
+  start_on: string;
+  end_on: string;
+  diagnosis_code: string | null;
+  provider_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BillingProfilesTable { program: string; profile: string; updated_at: string }
+export interface ServiceTemplatesTable { id: string; name: string; fields: string; created_at: string }
+
+export interface BillingBatchesTable {
+  id: string;
+  program: string;
+  month: string;
+  exported_at: string;
+  exported_by: string;
+  files: string;
+  corrects_batch_id: string | null;
+  voided_at: string | null;
+  void_reason: string | null;
+}
+
+export interface BatchLinesTable { id: string; batch_id: string; entry_id: string; funding_stream: string; units: number; line: string; live: number }

@@ -189,7 +189,7 @@ describe('malformed input to every channel (property)', () => {
       const auditState = () => reader.prepare('SELECT count(*) AS n, max(seq) AS last, max(hash) AS h FROM audit_log').get();
       const settingsRows = () => reader.prepare('SELECT key, value, updated_at FROM settings ORDER BY key').all();
       const settingsBefore = await api.call('settings:get', {});
-      expect(settingsBefore).toEqual({ ok: true, value: { organizationName: 'Before Org', organizationAddress: '', workerName: 'Before Worker', autoLockMinutes: 42, planReviewMonths: 6, releaseExpiringDays: 30 } });
+      expect(settingsBefore).toEqual({ ok: true, value: { organizationName: 'Before Org', organizationAddress: '', workerName: 'Before Worker', districtName: '', countyName: '', workerProviderId: '', autoLockMinutes: 42, planReviewMonths: 6, releaseExpiringDays: 30 } });
       const auditBefore = auditState();
       const rowsBefore = settingsRows();
       for (const [i, channel] of channelNames.entries()) {

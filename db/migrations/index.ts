@@ -7,6 +7,8 @@ import type { Kysely } from 'kysely';
 import * as foundation from './2026-11-23-01-foundation.ts';
 import * as caseload from './2026-11-23-02-caseload.ts';
 import * as releases from './2026-11-23-03-releases.ts';
+import * as exports from './2026-11-23-04-exports.ts';
+import * as services from './2026-11-23-05-services.ts';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -16,4 +18,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-23-01-foundation', foundation],
   ['2026-11-23-02-caseload', caseload],
   ['2026-11-23-03-releases', releases],
+  ['2026-11-23-04-exports', exports],
+  ['2026-11-23-05-services', services],
 ];

@@ -8,6 +8,24 @@ import type { z } from 'zod';
 import type { ChannelName } from './channels.ts';
 import { z as zod } from 'zod';
 import { empty, id } from './schemas/common.ts';
+import { medicaidConsentView, medicaidGetInput, printMedicaidInput, recordDecisionInput, recordNoticeInput, withdrawInput } from './schemas/medicaid.ts';
+import { batchList, billingProfile, exportInput, exportOutput, monthInput, monthReadiness, profilesOutput, timePicture, timePictureInput, voidInput } from './schemas/billing.ts';
+import {
+  authorizationList,
+  correctEntryInput,
+  entryFields,
+  entryList,
+  listEntriesInput,
+  previewEntryInput,
+  previewOutput,
+  saveAuthorizationInput,
+  saveEntryInput,
+  saveGroupInput,
+  savedEntries,
+  templateInput,
+  templateList,
+} from './schemas/services.ts';
+import { printDisclosuresInput, shareSummaryInput, shareSummaryOutput } from './schemas/disclosures.ts';
 import { addAddendumInput, deleteDraftInput, saveNoteInput, savedNote } from './schemas/notes.ts';
 import {
   addGoalInput,
@@ -112,6 +130,33 @@ export const contract = {
   'releases:openSignedCopy': { input: zod.strictObject({ attachmentId: id }), output: savedDocument, whenLocked: false },
   'releases:gate': { input: gateInput, output: gateOutput, whenLocked: false },
   'disclosures:list': { input: zod.strictObject({ studentId: id }), output: disclosureList, whenLocked: false },
+  'disclosures:print': { input: printDisclosuresInput, output: savedDocument, whenLocked: false },
+  'disclosures:shareSummary': { input: shareSummaryInput, output: shareSummaryOutput, whenLocked: false },
+  'medicaid:get': { input: medicaidGetInput, output: medicaidConsentView, whenLocked: false },
+  'medicaid:recordNotice': { input: recordNoticeInput, output: medicaidConsentView, whenLocked: false },
+  'medicaid:print': { input: printMedicaidInput, output: savedDocument, whenLocked: false },
+  'medicaid:recordDecision': { input: recordDecisionInput, output: medicaidConsentView, whenLocked: false },
+  'medicaid:withdraw': { input: withdrawInput, output: medicaidConsentView, whenLocked: false },
+  'services:preview': { input: previewEntryInput, output: previewOutput, whenLocked: false },
+  'services:save': { input: saveEntryInput, output: savedEntries, whenLocked: false },
+  'services:saveGroup': { input: saveGroupInput, output: savedEntries, whenLocked: false },
+  'services:sign': { input: zod.strictObject({ id }), output: savedEntries, whenLocked: false },
+  'services:discardDraft': { input: zod.strictObject({ id }), output: empty, whenLocked: false },
+  'services:correct': { input: correctEntryInput, output: empty, whenLocked: false },
+  'services:list': { input: listEntriesInput, output: entryList, whenLocked: false },
+  'services:last': { input: zod.strictObject({ studentId: id.nullable() }), output: zod.object({ fields: entryFields.nullable() }), whenLocked: false },
+  'services:templates': { input: empty, output: templateList, whenLocked: false },
+  'services:saveTemplate': { input: templateInput, output: zod.object({ id }), whenLocked: false },
+  'services:deleteTemplate': { input: zod.strictObject({ id }), output: empty, whenLocked: false },
+  'authorizations:list': { input: zod.strictObject({ studentId: id }), output: authorizationList, whenLocked: false },
+  'authorizations:save': { input: saveAuthorizationInput, output: zod.object({ id }), whenLocked: false },
+  'billing:month': { input: monthInput, output: monthReadiness, whenLocked: false },
+  'billing:export': { input: exportInput, output: exportOutput, whenLocked: false },
+  'billing:batches': { input: monthInput, output: batchList, whenLocked: false },
+  'billing:void': { input: voidInput, output: empty, whenLocked: false },
+  'billing:timePicture': { input: timePictureInput, output: timePicture, whenLocked: false },
+  'billing:profiles': { input: empty, output: profilesOutput, whenLocked: false },
+  'billing:saveProfile': { input: zod.strictObject({ profile: billingProfile }), output: profilesOutput, whenLocked: false },
 } as const satisfies { [K in ChannelName]: ChannelSpec };
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { contract, type ChannelName } from '../../electron/shared/contract.ts';
 import { fieldLabel } from '../../electron/shared/errors.ts';
+import { DEFAULT_CLTS_PROFILE } from '../../electron/shared/domain/billing/profiles.ts';
 
 export type Kind =
   | 'passphraseAttempt'
@@ -40,7 +41,22 @@ export type Kind =
   | 'revocationMethod'
   | 'gateRecipient'
   | 'categories'
-  | 'exception';
+  | 'exception'
+  | 'noticeMethod'
+  | 'm5Decision'
+  | 'language'
+  | 'entryFields'
+  | 'entryFieldsBase'
+  | 'studentIds'
+  | 'changes'
+  | 'optMonth'
+  | 'optId'
+  | 'authorization'
+  | 'templateFields'
+  | 'billingProgram'
+  | 'month'
+  | 'profile'
+  | 'providerId';
 export interface Shape {
   required: Record<string, Kind>;
   optional: Record<string, Kind>;
@@ -56,7 +72,7 @@ export const SHAPES: Record<ChannelName, Shape> = {
   'vault:recover': { required: { recoveryKey: 'recoveryKey', newPassphrase: 'newPassphrase' }, optional: {} },
   'vault:printRecoverySheet': { required: { recoveryKey: 'recoveryKey' }, optional: {} },
   'settings:get': { required: {}, optional: {} },
-  'settings:set': { required: {}, optional: { autoLockMinutes: 'minutes', organizationName: 'plainText', organizationAddress: 'plainText', workerName: 'plainText', planReviewMonths: 'months' } },
+  'settings:set': { required: {}, optional: { autoLockMinutes: 'minutes', organizationName: 'plainText', organizationAddress: 'plainText', workerName: 'plainText', districtName: 'plainText', countyName: 'plainText', planReviewMonths: 'months' } },
   'caseload:list': { required: { status: 'studentStatus', schoolId: 'optText', grade: 'optText', program: 'optText' }, optional: {} },
   'caseload:dueSoon': { required: {}, optional: {} },
   'search:query': { required: { text: 'searchText', limit: 'limit' }, optional: {} },
@@ -93,6 +109,36 @@ export const SHAPES: Record<ChannelName, Shape> = {
   'releases:openSignedCopy': { required: { attachmentId: 'id' }, optional: {} },
   'releases:gate': { required: { studentId: 'id', recipient: 'gateRecipient', purpose: 'text', categories: 'categories', onDate: 'date', exception: 'exception' }, optional: {} },
   'disclosures:list': { required: { studentId: 'id' }, optional: {} },
+  'disclosures:print': { required: { studentId: 'id' }, optional: {} },
+  'disclosures:shareSummary': {
+    required: { studentId: 'id', recipient: 'gateRecipient', purpose: 'text', categories: 'categories', exception: 'exception', nameInFile: 'bool', openAfterSave: 'bool' },
+    optional: {},
+  },
+  'medicaid:get': { required: { studentId: 'id' }, optional: {} },
+  'medicaid:recordNotice': { required: { studentId: 'id', givenOn: 'date', method: 'noticeMethod' }, optional: {} },
+  'medicaid:print': { required: { studentId: 'id', language: 'language', parentName: 'optText' }, optional: {} },
+  'medicaid:recordDecision': { required: { studentId: 'id', decision: 'm5Decision', decidedOn: 'date', signedBy: 'text' }, optional: {} },
+  'medicaid:withdraw': { required: { id: 'id', withdrawnOn: 'date', receivedBy: 'text' }, optional: {} },
+  'services:preview': { required: { fields: 'entryFields' }, optional: { id: 'id' } },
+  'services:save': { required: { fields: 'entryFields', sign: 'bool' }, optional: { id: 'id' } },
+  'services:saveGroup': { required: { studentIds: 'studentIds', fields: 'entryFieldsBase', sign: 'bool' }, optional: {} },
+  'services:sign': { required: { id: 'id' }, optional: {} },
+  'services:discardDraft': { required: { id: 'id' }, optional: {} },
+  'services:correct': { required: { id: 'id', changes: 'changes', reason: 'text' }, optional: {} },
+  'services:list': { required: { studentId: 'optId', month: 'optMonth' }, optional: {} },
+  'services:last': { required: { studentId: 'optId' }, optional: {} },
+  'services:templates': { required: {}, optional: {} },
+  'services:saveTemplate': { required: { name: 'text', fields: 'templateFields' }, optional: {} },
+  'services:deleteTemplate': { required: { id: 'id' }, optional: {} },
+  'authorizations:list': { required: { studentId: 'id' }, optional: {} },
+  'authorizations:save': { required: { fields: 'authorization' }, optional: { id: 'id' } },
+  'billing:month': { required: { program: 'billingProgram', month: 'month' }, optional: {} },
+  'billing:export': { required: { program: 'billingProgram', month: 'month', exception: 'exception', includeNarratives: 'bool' }, optional: {} },
+  'billing:batches': { required: { program: 'billingProgram', month: 'month' }, optional: {} },
+  'billing:void': { required: { batchId: 'id', reason: 'text' }, optional: {} },
+  'billing:timePicture': { required: { month: 'month' }, optional: {} },
+  'billing:profiles': { required: {}, optional: {} },
+  'billing:saveProfile': { required: { profile: 'profile' }, optional: {} },
 };
 
 /** How each field is named in messages: plain words, never the key itself. */
@@ -143,6 +189,21 @@ export const VALID: Record<Kind, unknown> = {
   gateRecipient: { name: 'Trempealeau County intake', contactId: null, providerId: null, className: null },
   categories: ['attendance'],
   exception: null,
+  noticeMethod: 'mail',
+  m5Decision: 'given',
+  language: 'en',
+  entryFieldsBase: { date: '2026-11-02', time: { kind: 'clock', startTime: '09:00', endTime: '09:40', endsNextDay: false }, travelMinutes: 0, documentationMinutes: 10, activity: 'home_visit', contactMode: 'in_person', contactType: 'parent', placeOfService: '12', personsPresent: null, program: 'CLTS', fundingStream: 'clts', goalId: null, authorizationId: null, narrative: 'Home visit', followUp: null },
+  entryFields: { studentId: '3f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f', ...{ date: '2026-11-02', time: { kind: 'clock', startTime: '09:00', endTime: '09:40', endsNextDay: false }, travelMinutes: 0, documentationMinutes: 10, activity: 'home_visit', contactMode: 'in_person', contactType: 'parent', placeOfService: '12', personsPresent: null, program: 'CLTS', fundingStream: 'clts', goalId: null, authorizationId: null, narrative: 'Home visit', followUp: null } },
+  studentIds: ['3f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f', '4f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f'],
+  changes: { placeOfService: '03' },
+  optMonth: null,
+  optId: null,
+  authorization: { studentId: '3f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f', program: 'CLTS', number: 'PA-1', procedureCode: 'T1016', modifiers: [], unitsAuthorized: 40, startOn: '2026-09-01', endOn: '2027-08-31', diagnosisCode: null, providerId: null },
+  templateFields: { activity: 'home_visit' },
+  billingProgram: 'CLTS',
+  month: '2026-11',
+  profile: DEFAULT_CLTS_PROFILE,
+  providerId: '1234567890',
 };
 
 /** n characters (code points, which is how the caps count: '😀' is one character, two UTF-16 units). */
@@ -194,12 +255,33 @@ export const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
   base64: fc.oneof(wrongType, fc.constantFrom('not base64!', '%%%', 'abc=def')),
   mapping: fc.oneof(notAnObject.filter((v) => v !== null), fc.constant({ favouriteColour: 'Colour' }), fc.constant({ dob: 42 })),
   releaseDraft: fc.oneof(notAnObject, fc.constant({ discloser: 'nobody' })),
-  signatures: fc.oneof(notAnObject.filter((v) => !Array.isArray(v) || v.length > 0), fc.constant([]), fc.constant([{ role: 'cousin', signedName: 'X' }])),
+  signatures: fc.oneof(
+    notAnObject.filter((v) => !Array.isArray(v) || v.length > 0),
+    fc.constant([]),
+    fc.constant([{ role: 'cousin', signedName: 'X' }]),
+    // A drawn signature that is not text at all (a wrong base64 string is refused with the signer named: tests/releases-signature.test.ts).
+    fc.constant([{ role: 'student', signedName: 'X', pngBase64: 42 }]),
+  ),
   scan: fc.oneof(fc.constantFrom('scan.pdf', 42, true), fc.constant({ fileName: 'a.exe', mime: 'application/x-msdownload', base64: '' })),
   revocationMethod: badEnum,
   gateRecipient: fc.oneof(notAnObject, fc.constant({ name: '' })),
   categories: fc.oneof(notAnObject.filter((v) => !Array.isArray(v) || v.length > 0), fc.constant([]), fc.constant(['secrets'])),
   exception: fc.oneof(fc.constantFrom('emergency', 7), fc.constant({ kind: 'because', reason: 'x' })),
+  noticeMethod: badEnum,
+  m5Decision: badEnum,
+  language: fc.oneof(badEnum, fc.constantFrom('hmn', 'EN')),
+  entryFields: fc.oneof(notAnObject, fc.constant({ studentId: 'x' }), fc.constant({ date: '2026-02-30' })),
+  entryFieldsBase: fc.oneof(notAnObject, fc.constant({ time: { kind: 'clock', startTime: '25:00', endTime: '26:00', endsNextDay: false } })),
+  studentIds: fc.oneof(notAnObject.filter((v) => !Array.isArray(v) || v.length > 0), fc.constant([]), fc.constant(['not-an-id', 'nor-this'])),
+  changes: fc.oneof(notAnObject, fc.constant({ narrative: 'rewritten' }), fc.constant({ placeOfService: 'school' })),
+  optMonth: fc.constantFrom('2026-13', '11/2026', 2026, '', '2026-1'),
+  optId: fc.oneof(fc.constantFrom('', 'not-an-id', 42, true)),
+  authorization: fc.oneof(notAnObject, fc.constant({ number: '' }), fc.constant({ unitsAuthorized: -4 })),
+  templateFields: fc.oneof(notAnObject, fc.constant({ colour: 'red' }), fc.constant({ activity: 'juggling' })),
+  billingProgram: fc.oneof(badEnum, fc.constantFrom('clts', 'IRIS')),
+  providerId: fc.oneof(wrongType.filter((v) => v !== null), oversized(21, 200), withControl),
+  month: fc.oneof(wrongType, fc.constantFrom('2026-13', '11/2026', '', '2026-1')),
+  profile: fc.oneof(notAnObject, fc.constant({ ...DEFAULT_CLTS_PROFILE, unitMinutes: 0 }), fc.constant({ ...DEFAULT_CLTS_PROFILE, roundingRule: 'coin_toss' })),
   passphraseAttempt: fc.oneof(wrongType, fc.constant(''), oversized(1025, 20_000)),
   newPassphrase: fc.oneof(
     wrongType,

@@ -5,6 +5,9 @@ import type { Database } from '../../../db/database.ts';
 import { DEFAULT_DEADLINE_SETTINGS, enrollmentDeadlines, parseIsoDate, type Deadline, type DeadlineSettings, type EnrollmentForDeadlines } from '../../shared/domain/deadlines.ts';
 import type { EnrollmentDates } from '../../shared/schemas/programs.ts';
 import type { Settings } from '../../shared/schemas/settings.ts';
+import { timelyFilingDeadlines } from '../../shared/domain/billing/index.ts';
+import { medicaidConsentStatus, type MedicaidDecision } from '../../shared/domain/medicaid-consent.ts';
+import { loadEntries, loadProfiles } from '../billing/context.ts';
 import { today as localToday } from './write.ts';
 
 export function deadlineSettings(settings: Settings): DeadlineSettings {
@@ -35,7 +38,34 @@ export async function loadDeadlines(db: Kysely<Database>, s: DeadlineSettings, s
     // Once a release has ended it is shown as expired on the record, not as a deadline forever.
     .where('releases.expiry_on', '>=', localToday());
   if (studentId) releases = releases.where('releases.student_id', '=', studentId);
-  const [rows, pending, signedReleases] = await Promise.all([enrollments.execute(), changes.execute(), releases.execute()]);
+  let m5Decisions = db
+    .selectFrom('medicaid_consents')
+    .innerJoin('students', 'students.id', 'medicaid_consents.student_id')
+    .select(['medicaid_consents.student_id', 'decision', 'decided_on', 'withdrawn_on'])
+    .where('students.status', '=', 'active');
+  let m5Notices = db.selectFrom('medicaid_notices').select(['student_id', 'given_on']);
+  if (studentId) {
+    m5Decisions = m5Decisions.where('medicaid_consents.student_id', '=', studentId);
+    m5Notices = m5Notices.where('student_id', '=', studentId);
+  }
+  // Timely filing: across the caseload only entries near or past their deadline can be due soon; for one
+  // student's record every unexported entry counts.
+  const profiles = await loadProfiles(db);
+  let unexported = db
+    .selectFrom('unbilled_entries')
+    .innerJoin('students', 'students.id', 'unbilled_entries.student_id')
+    .select('unbilled_entries.entry_id as id')
+    .where('students.status', '=', 'active');
+  if (studentId) unexported = unexported.where('unbilled_entries.student_id', '=', studentId);
+  else unexported = unexported.where('unbilled_entries.service_date', '<=', filingHorizon(Math.min(...profiles.map((p) => p.timelyFilingDays)), s.dueSoonDays));
+  const [rows, pending, signedReleases, decisions, notices, waiting] = await Promise.all([
+    enrollments.execute(),
+    changes.execute(),
+    releases.execute(),
+    m5Decisions.execute(),
+    m5Notices.execute(),
+    unexported.execute(),
+  ]);
   const byEnrollment = new Map<string, { changeId: string; changedOn: string }[]>();
   for (const c of pending) {
     const list = byEnrollment.get(c.enrollment_id) ?? [];
@@ -64,6 +94,45 @@ export async function loadDeadlines(db: Kysely<Database>, s: DeadlineSettings, s
       title: `Release ${r.form_id} ends`,
       detail: 'Renew it before then, or disclosures under it stop',
       dueOn: r.expiry_on!,
+    });
+  }
+  out.push(...annualMedicaidNotices(decisions, notices));
+  if (waiting.length > 0) {
+    // Signed service time not yet exported: the timely-filing clock runs from each date of service.
+    const entries = await loadEntries(db, { ids: waiting.map((w) => w.id) });
+    out.push(...timelyFilingDeadlines(entries.map((e) => e.domain), profiles));
+  }
+  return out;
+}
+
+/** The latest date of service whose filing deadline (the shortest profile's) can fall within the due-soon window, with a month's margin. */
+function filingHorizon(filingDays: number, dueSoonDays: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() - Math.max(0, filingDays - dueSoonDays - 31));
+  return localToday(d);
+}
+
+/** While a parent's consent to bill Medicaid stands, the district's written notice is due again every year. */
+function annualMedicaidNotices(
+  decisions: readonly { student_id: string; decision: 'given' | 'refused'; decided_on: string; withdrawn_on: string | null }[],
+  notices: readonly { student_id: string; given_on: string }[],
+): Deadline[] {
+  const noticesOf = new Map<string, string[]>();
+  for (const n of notices) noticesOf.set(n.student_id, [...(noticesOf.get(n.student_id) ?? []), n.given_on]);
+  const decisionsOf = new Map<string, MedicaidDecision[]>();
+  for (const d of decisions) decisionsOf.set(d.student_id, [...(decisionsOf.get(d.student_id) ?? []), { decision: d.decision, decidedOn: d.decided_on, withdrawnOn: d.withdrawn_on }]);
+  const out: Deadline[] = [];
+  for (const [student, list] of decisionsOf) {
+    const status = medicaidConsentStatus(list, noticesOf.get(student) ?? []);
+    if (status.state !== 'given' || !status.nextNoticeDue) continue;
+    out.push({
+      key: `medicaid-notice:${student}`,
+      kind: 'medicaid-notice',
+      studentId: student,
+      enrollmentId: null,
+      title: 'Annual Medicaid billing notice',
+      detail: 'Send the yearly written notice while the district bills Medicaid for IEP services',
+      dueOn: status.nextNoticeDue,
     });
   }
   return out;

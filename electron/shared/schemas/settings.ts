@@ -10,6 +10,12 @@ export const settingsSchema = z.object({
   organizationAddress: plainText(200),
   /** The worker's name, printed under signature lines. */
   workerName: plainText(200),
+  /** The school district's name, when a release or document names the district apart from the letterhead. */
+  districtName: plainText(200),
+  /** The county human services agency's name: named on releases from "both", and the recipient of the billing file. */
+  countyName: plainText(200),
+  /** The worker's rendering provider ID (Medicaid or NPI), printed on billing lines when the county asks for it. */
+  workerProviderId: plainText(20),
   /** How often a CLTS ISP or CCS plan is reviewed: county practice, so a setting. */
   planReviewMonths: z.number().int().min(1).max(24),
   /** How many days before its end a release shows as expiring. */
@@ -23,6 +29,9 @@ export const DEFAULT_SETTINGS: Settings = {
   organizationName: '',
   organizationAddress: '',
   workerName: '',
+  districtName: '',
+  countyName: '',
+  workerProviderId: '',
   planReviewMonths: 6,
   releaseExpiringDays: 30,
 };
