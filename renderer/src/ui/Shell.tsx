@@ -3,13 +3,15 @@ import { AppShell, Button, Group, Kbd, NavLink, ScrollArea, Stack, Text } from '
 import { useHotkeys } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { call } from '../lib/api.ts';
+import { ServiceEntryModal } from '../features/services/ServiceEntryModal.tsx';
 import { AREAS, type AreaId } from './areas.ts';
 import { VaultMark } from './AuthCard.tsx';
 import { SearchDialog } from './SearchDialog.tsx';
 
-export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onLocked(): void; autoLockMinutes: number | null; children: ReactNode }) {
+export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onLocked(): void; autoLockMinutes: number | null; studentId?: string; children: ReactNode }) {
   const [locking, setLocking] = useState(false);
   const [searching, setSearching] = useState(false);
+  const [logging, setLogging] = useState(false);
 
   async function lock() {
     setLocking(true);
@@ -21,6 +23,8 @@ export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onL
     ['mod+L', () => void lock()],
     ['mod+K', () => setSearching(true)],
   ], []);
+  // Ctrl+N works from inside a field too: she is often mid-sentence when something needs logging.
+  useHotkeys([['mod+N', () => setLogging(true)]], []);
 
   return (
     <AppShell navbar={{ width: 216, breakpoint: 0 }} header={{ height: 56 }} padding="lg">
@@ -33,6 +37,9 @@ export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onL
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <Button onClick={() => setLogging(true)} rightSection={<Kbd size="xs">Ctrl+N</Kbd>} aria-keyshortcuts="Control+N">
+              + Service
+            </Button>
             <Button variant="default" onClick={() => setSearching(true)} rightSection={<Kbd size="xs">Ctrl+K</Kbd>} aria-keyshortcuts="Control+K">
               Search
             </Button>
@@ -73,6 +80,7 @@ export function Shell(props: { area: AreaId; onNavigate(area: AreaId): void; onL
       </AppShell.Navbar>
       <AppShell.Main>{props.children}</AppShell.Main>
       <SearchDialog opened={searching} onClose={() => setSearching(false)} />
+      <ServiceEntryModal opened={logging} studentId={props.studentId ?? null} onClose={() => setLogging(false)} />
     </AppShell>
   );
 }

@@ -1,7 +1,9 @@
-/** The top of the record, always in view: who the student is, where, programs, plans, and who must not be contacted. */
-import { Anchor, Badge, Box, Button, Group, Text, Title } from '@mantine/core';
+/** The top of the record, always in view: who the student is, where, programs, plans, releases, and who must not be contacted. */
+import { Anchor, Badge, Box, Button, Group, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { ageOn } from '../../../../electron/shared/domain/names.ts';
+import { ConsentBadge, consentWords } from '../caseload/ConsentBadge.tsx';
+import { LogServiceButton } from '../services/ServiceEntryModal.tsx';
 import { EditDetailsModal } from './EditDetailsModal.tsx';
 import { legalName, todayIso } from './format.ts';
 import { MaskedId } from './MaskedId.tsx';
@@ -13,7 +15,7 @@ const Dot = () => (
   </Text>
 );
 
-export function RecordHeader({ notice }: { notice: string | null }) {
+export function RecordHeader({ notice, onOpenConsents }: { notice: string | null; onOpenConsents(): void }) {
   const { record, go } = useRecord();
   const [editing, setEditing] = useState(false);
   const s = record.student;
@@ -48,6 +50,7 @@ export function RecordHeader({ notice }: { notice: string | null }) {
           <Text fz="sm" c="#1e6b30" fw={600} role="status" aria-live="polite">
             {notice ?? ''}
           </Text>
+          <LogServiceButton studentId={s.id} />
           <Button size="xs" variant="default" onClick={() => setEditing(true)}>
             Edit details
           </Button>
@@ -70,30 +73,32 @@ export function RecordHeader({ notice }: { notice: string | null }) {
         <Dot />
         <MaskedId label="MCI" value={s.mciId} />
       </Group>
-      {programs.length + flags.length + warnings.length > 0 || s.status === 'inactive' ? (
-        <Group gap={6} mt={6} wrap="wrap" aria-label="Programs, plans and warnings" role="group">
-          {warnings.map((w) => (
-            <Badge key={w} color="red" variant="light" tt="none" fw={700} size="md">
-              {w}
-            </Badge>
-          ))}
-          {s.status === 'inactive' ? (
-            <Badge color="gray" variant="light" tt="none">
-              Inactive
-            </Badge>
-          ) : null}
-          {programs.map((e) => (
-            <Badge key={e.id} variant="light" tt="none">
-              {e.program} · {e.status}
-            </Badge>
-          ))}
-          {flags.map((f) => (
-            <Badge key={f} color="gray" variant="light" tt="none">
-              {f}
-            </Badge>
-          ))}
-        </Group>
-      ) : null}
+      <Group gap={6} mt={6} wrap="wrap" aria-label="Programs, plans, releases and warnings" role="group">
+        {warnings.map((w) => (
+          <Badge key={w} color="red" variant="light" tt="none" fw={700} size="md">
+            {w}
+          </Badge>
+        ))}
+        {/* Whether anything can be shared today; one click opens the releases themselves. */}
+        <UnstyledButton onClick={onOpenConsents} aria-label={`${consentWords(record.consent, 'long')}: open Consents`} style={{ borderRadius: 4, lineHeight: 0 }}>
+          <ConsentBadge consent={record.consent} form="long" />
+        </UnstyledButton>
+        {s.status === 'inactive' ? (
+          <Badge color="gray" variant="light" tt="none">
+            Inactive
+          </Badge>
+        ) : null}
+        {programs.map((e) => (
+          <Badge key={e.id} variant="light" tt="none">
+            {e.program} · {e.status}
+          </Badge>
+        ))}
+        {flags.map((f) => (
+          <Badge key={f} color="gray" variant="light" tt="none">
+            {f}
+          </Badge>
+        ))}
+      </Group>
       {editing ? <EditDetailsModal onClose={() => setEditing(false)} /> : null}
     </Box>
   );

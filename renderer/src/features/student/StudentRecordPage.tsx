@@ -15,9 +15,10 @@ import { OverviewTab } from './OverviewTab.tsx';
 import { ProgramsTab } from './ProgramsTab.tsx';
 import { RecordHeader } from './RecordHeader.tsx';
 import { RecordContext, type RecordKit } from './record-context.ts';
+import { ServicesTab } from '../services/ServicesTab.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
 
-const TABS = ['overview', 'notes', 'timeline', 'consents', 'programs', 'household'] as const;
+const TABS = ['overview', 'notes', 'services', 'timeline', 'consents', 'programs', 'household'] as const;
 type TabId = (typeof TABS)[number];
 
 function tabOf(tab: string | undefined): TabId {
@@ -85,10 +86,11 @@ export function StudentRecordPage({ studentId, tab }: { studentId: string; tab?:
           px="lg"
           style={{ zIndex: 20 }}
         >
-          <RecordHeader notice={notice?.text ?? null} />
+          <RecordHeader notice={notice?.text ?? null} onOpenConsents={() => setActive('consents')} />
           <Tabs.List aria-label="Parts of the record">
             <Tabs.Tab value="overview">{overdue ? `Overview (${overdue} overdue)` : 'Overview'}</Tabs.Tab>
             <Tabs.Tab value="notes">{drafts ? `Notes (${drafts} ${drafts === 1 ? 'draft' : 'drafts'})` : 'Notes'}</Tabs.Tab>
+            <Tabs.Tab value="services">Services</Tabs.Tab>
             <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
             <Tabs.Tab value="consents">Consents</Tabs.Tab>
             <Tabs.Tab value="programs">Programs</Tabs.Tab>
@@ -100,6 +102,9 @@ export function StudentRecordPage({ studentId, tab }: { studentId: string; tab?:
         </Tabs.Panel>
         <Tabs.Panel value="notes" pt="md">
           <NotesTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="services" pt="md">
+          <ServicesTab />
         </Tabs.Panel>
         <Tabs.Panel value="timeline" pt="md">
           <TimelineTab onOpenTab={(t) => setActive(tabOf(t))} />
