@@ -11,8 +11,10 @@ import { CreateVault } from './features/vault/CreateVault.tsx';
 import { RecoveryKeyShown } from './features/vault/RecoveryKeyShown.tsx';
 import { Recover } from './features/vault/Recover.tsx';
 import { Unlock } from './features/vault/Unlock.tsx';
+import { BillingPage } from './features/billing/BillingPage.tsx';
 import { CaseloadPage } from './features/caseload/CaseloadPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { ServiceLogPage } from './features/services/ServiceLogPage.tsx';
 import { StudentRecordPage } from './features/student/StudentRecordPage.tsx';
 import { NavigationContext, type Place } from './lib/navigation.ts';
 import { PageTitle } from './ui/PageTitle.tsx';
@@ -105,6 +107,8 @@ function OpenVault({ location, onLocked }: { location: string; onLocked(): void 
   let page;
   if (place.area === 'home') page = <HomePage />;
   else if (place.area === 'caseload') page = place.studentId ? <StudentRecordPage key={place.studentId} studentId={place.studentId} tab={place.tab} /> : <CaseloadPage />;
+  else if (place.area === 'services') page = <ServiceLogPage />;
+  else if (place.area === 'billing') page = <BillingPage />;
   else if (place.area === 'settings')
     page = settings ? (
       <>
@@ -122,7 +126,7 @@ function OpenVault({ location, onLocked }: { location: string; onLocked(): void 
 
   return (
     <NavigationContext.Provider value={navigate}>
-      <Shell area={place.area} onNavigate={(area) => navigate({ area })} onLocked={onLocked} autoLockMinutes={settings?.autoLockMinutes ?? null}>
+      <Shell area={place.area} onNavigate={(area) => navigate({ area })} onLocked={onLocked} autoLockMinutes={settings?.autoLockMinutes ?? null} studentId={place.area === 'caseload' ? place.studentId : undefined}>
         {page}
       </Shell>
     </NavigationContext.Provider>
