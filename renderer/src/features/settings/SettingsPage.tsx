@@ -6,9 +6,10 @@ import { settingsSchema, type Settings } from '../../../../electron/shared/schem
 import { call, type ApiError } from '../../lib/api.ts';
 import { placeError } from '../../lib/forms.ts';
 import { plainResolver } from '../../lib/resolver.ts';
+import { BillingProfiles } from './BillingProfiles.tsx';
 import { ChangePassphrase } from './ChangePassphrase.tsx';
 
-const FIELDS = ['autoLockMinutes', 'organizationName', 'organizationAddress', 'workerName', 'planReviewMonths', 'releaseExpiringDays'] as const;
+const FIELDS = ['autoLockMinutes', 'organizationName', 'organizationAddress', 'workerName', 'districtName', 'countyName', 'workerProviderId', 'planReviewMonths', 'releaseExpiringDays'] as const;
 
 export function SettingsPage({ settings, location, onSaved }: { settings: Settings; location: string; onSaved(s: Settings): void }) {
   const [failure, setFailure] = useState<ApiError | null>(null);
@@ -83,6 +84,25 @@ export function SettingsPage({ settings, location, onSaved }: { settings: Settin
               error={formState.errors.workerName?.message}
               {...register('workerName')}
             />
+            <TextInput
+              label="School district’s name"
+              description="Named on releases the district gives, e.g. “Whitehall School District”."
+              error={formState.errors.districtName?.message}
+              {...register('districtName')}
+            />
+            <TextInput
+              label="County human services agency’s name"
+              description="Named on releases the county gives, and as the recipient of the monthly billing file."
+              error={formState.errors.countyName?.message}
+              {...register('countyName')}
+            />
+            <TextInput
+              label="Your rendering provider ID"
+              description="Your Medicaid provider ID or NPI, when the county’s billing file asks for it."
+              maw={280}
+              error={formState.errors.workerProviderId?.message}
+              {...register('workerProviderId')}
+            />
             {failure ? (
               <Alert color="red" role="alert" title="Settings were not saved">
                 {failure.message}
@@ -99,6 +119,7 @@ export function SettingsPage({ settings, location, onSaved }: { settings: Settin
           </Stack>
         </form>
       </Paper>
+      <BillingProfiles />
       <ChangePassphrase />
       <Paper withBorder p="lg" radius="md">
         <Stack gap={4}>
