@@ -161,7 +161,7 @@ test('log with Ctrl+N, see the live units, sign, list, a refused place, past mid
   await liaison.screenshot('65-service-correction-form');
   await correction.getByRole('button', { name: 'Sign correction' }).click();
   await expect(page.getByText('Correction signed and added to the entry.')).toBeVisible();
-  await expect(page.getByText('Place of service: 03 · School')).toBeVisible();
+  await expect(page.getByText(/^Place of service: \d{2} · .+ → 03 · School$/)).toBeVisible();
   await expect(page.getByText(/Reason:.*The visit was at school/)).toBeVisible();
   await liaison.screenshot('66-service-entry-corrected');
   const { entries } = await ok(api.call('services:list', { studentId: mai, month }));
