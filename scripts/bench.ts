@@ -12,6 +12,10 @@
  * students:get, caseload:dueSoon (≤ 20 ms) and search:query (≤ 50 ms) over 200 calls each,
  * where that time goes, and a 2,000-row roster import (commit ≤ 2 s, median of 3 fresh vaults).
  *
+ * Service log and month close, see scripts/bench/services.ts: on the same decade vault (ten
+ * years of entries and exported batches), services:save with signing (p95 ≤ 10 ms), billing:month
+ * for last month's 1,000 entries (≤ 100 ms) and their export, CSV + XLSX + PDF (≤ 2 s, median of 3).
+ *
  * Renderer, see scripts/bench/render.ts: when dist/renderer is built and a Chromium is
  * installed, the Caseload screen's render time with 2,000 students (≤ 300 ms, median of 5).
  *
@@ -30,6 +34,7 @@ import { DB_FILE, createVault, openVault } from '../db/vault.ts';
 import { benchCaseload } from './bench/caseload.ts';
 import { benchReleases } from './bench/releases.ts';
 import { benchRender } from './bench/render.ts';
+import { benchServices } from './bench/services.ts';
 import { formatTable, median, mulberry32, type Row } from './bench/report.ts';
 import { runMix, type MixTimings } from './bench/workload.ts';
 
@@ -204,8 +209,17 @@ async function main(): Promise<void> {
 
   // Caseload (decade): the generated caseload through the API, and the roster import.
   console.log('caseload (decade)');
-  rows.push(...(await benchCaseload({ tempDir, passphrase: PASSPHRASE, seed, scale })));
+  let decadeDir: string | undefined;
+  const keepDecadeDir = (label: string) => {
+    const dir = tempDir(label);
+    if (label === 'decade') decadeDir = dir;
+    return dir;
+  };
+  rows.push(...(await benchCaseload({ tempDir: keepDecadeDir, passphrase: PASSPHRASE, seed, scale })));
   rows.push(...(await benchReleases({ tempDir, passphrase: PASSPHRASE })));
+  // The service log and month close, on the same decade vault.
+  if (!decadeDir) throw new Error('the caseload section made no decade vault');
+  rows.push(...(await benchServices({ tempDir, passphrase: PASSPHRASE, vaultDir: path.join(decadeDir, 'vault') })));
   cleanUp();
 
   // The Caseload screen in the browser harness.

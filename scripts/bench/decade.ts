@@ -16,10 +16,13 @@
  * signed (signed_at and signed_by together), addenda only on signed notes.
  * The search index fills itself through the schema's triggers. No audit
  * entries are written: this is a fixture, not a history of changes.
+ * Releases of information and the service log with its billing history are
+ * added last (decade-releases.ts, decade-services.ts).
  */
 import type { Vault } from '../../db/vault.ts';
 import { nameSortKey } from '../../electron/shared/domain/names.ts';
 import { generateReleases } from './decade-releases.ts';
+import { generateServices } from './decade-services.ts';
 import { DAY_MS, dayOf, gradeAt, insertRows, isoOf, localToday, maybeDecomposed, rng, schoolLevel, type Rng, type Value } from './decade-kit.ts';
 import {
   ADDENDUM_SENTENCES,
@@ -494,6 +497,7 @@ export function generateDecade(vault: Vault, options: DecadeOptions): DecadeResu
   write('note_addenda', ['id', 'note_id', 'body', 'signed_at', 'signed_by'], addenda);
 
   generateReleases({ vault, r, students, total: count(DECADE.releases), firstDay, today, isoOf, stamp, write, revokedBy: WORKERS[2]! });
+  generateServices({ vault, r, scale, today, firstDay, stamp, write, signer: (day) => (day < today - 2_200 ? WORKERS[0]! : day < today - 900 ? WORKERS[1]! : WORKERS[2]!) });
 
   return { counts, timings, totalMs: performance.now() - started, studentIds: students.map((s) => s.id) };
 }
