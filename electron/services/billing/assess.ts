@@ -43,9 +43,14 @@ function before(a: ServiceEntry, e: ServiceEntry): boolean {
  */
 export async function assessorFor(db: Db, studentIds: readonly string[], targets: readonly ServiceEntry[], today: string): Promise<Assessor> {
   const [profiles, facts] = await Promise.all([loadProfiles(db), studentBillingFacts(db, studentIds)]);
-  const earliestAuth = [...facts.values()].flatMap((f) => f.authorizations.map((a) => a.startDate)).sort()[0];
-  const earliestTarget = targets.map((t) => `${t.date.slice(0, 7)}-01`).sort()[0];
-  const from = [earliestAuth, earliestTarget].filter((d): d is string => Boolean(d)).sort()[0];
+  // History that can matter: the month of the earliest target (a month-total rule) and the authorizations
+  // still open on or after it (their units used). Older authorizations cannot cover these entries.
+  const earliestTarget = targets.map((t) => t.date).sort()[0];
+  const earliestMonth = earliestTarget ? `${earliestTarget.slice(0, 7)}-01` : undefined;
+  const earliestAuth = earliestTarget
+    ? [...facts.values()].flatMap((f) => f.authorizations.filter((a) => a.endDate >= earliestTarget).map((a) => a.startDate)).sort()[0]
+    : undefined;
+  const from = [earliestAuth, earliestMonth].filter((d): d is string => Boolean(d)).sort()[0];
   const latest = targets.map((t) => t.date).sort().at(-1);
   const history = new Map<string, ServiceEntry[]>();
   const targetIds = new Set(targets.map((t) => t.id));

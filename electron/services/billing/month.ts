@@ -10,7 +10,7 @@ import type { RecordCategory } from '../../shared/domain/consent/types.ts';
 import { programCategory } from '../../shared/domain/disclosure/sections.ts';
 import type { ChannelOutput } from '../../shared/contract.ts';
 import { today } from '../caseload/write.ts';
-import { gate } from '../releases/releases.ts';
+import { gateMany } from '../releases/gate-many.ts';
 import { readSettings } from '../settings.ts';
 import { assessorFor } from './assess.ts';
 import { loadEntries, loadProfiles, programKey, profileOf, type LoadedEntry } from './context.ts';
@@ -86,16 +86,17 @@ export async function assessMonth(vault: Vault, program: 'CLTS' | 'CCS', month: 
 export async function monthReadiness(vault: Vault, program: 'CLTS' | 'CCS', month: string): Promise<Readiness> {
   const { rows, names } = await assessMonth(vault, program, month);
   const recipient = await billingRecipient(vault, program);
-  const students: Readiness['students'] = [];
-  for (const studentId of [...new Set(rows.filter((r) => r.status === 'ready').map((r) => r.studentId))]) {
-    const verdict = await gate(vault, { studentId, recipient: { name: recipient.name, contactId: null, providerId: null, className: null }, purpose: recipient.purpose, categories: [recipient.category], onDate: today(), exception: null });
-    students.push({
+  const readyStudents = [...new Set(rows.filter((r) => r.status === 'ready').map((r) => r.studentId))];
+  const verdicts = await gateMany(vault, readyStudents, { recipient: { name: recipient.name, contactId: null, providerId: null, className: null }, purpose: recipient.purpose, categories: [recipient.category], onDate: today(), exception: null });
+  const students: Readiness['students'] = readyStudents.map((studentId) => {
+    const allowed = verdicts.get(studentId)?.allowed === true;
+    return {
       studentId,
       name: names.get(studentId) ?? '',
-      basis: verdict.allowed ? 'release' : 'exception_needed',
-      basisText: verdict.allowed ? 'A signed release covers the billing file.' : 'No release covers the billing file: the billing exception (Wis. Stat. § 51.30(4)(b)2.) and a written reason are needed.',
-    });
-  }
+      basis: allowed ? 'release' : 'exception_needed',
+      basisText: allowed ? 'A signed release covers the billing file.' : 'No release covers the billing file: the billing exception (Wis. Stat. § 51.30(4)(b)2.) and a written reason are needed.',
+    };
+  });
   const profile = profileOf(program, await loadProfiles(vault.db));
   const ready = rows.filter((r) => r.status === 'ready');
   return {

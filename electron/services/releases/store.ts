@@ -52,9 +52,10 @@ export function toDomainDraft(fields: ReleaseDraftFields, student: { name: strin
 
 type ReleaseRow = Database['releases'];
 
-export async function loadReleaseRows(db: Db, where: { studentId?: string; id?: string }) {
+export async function loadReleaseRows(db: Db, where: { studentId?: string; studentIds?: readonly string[]; id?: string }) {
   let q = db.selectFrom('releases').selectAll();
   if (where.studentId) q = q.where('student_id', '=', where.studentId);
+  if (where.studentIds) q = q.where('student_id', 'in', where.studentIds.length ? [...where.studentIds] : ['']);
   if (where.id) q = q.where('id', '=', where.id);
   const rows = await q.orderBy('created_at', 'desc').execute();
   const ids = rows.map((r) => r.id);
