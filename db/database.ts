@@ -262,7 +262,61 @@ export interface Database {
   billing_batches: BillingBatchesTable;
   batch_lines: BatchLinesTable;
   unbilled_entries: UnbilledEntriesTable;
+  providers: ProvidersTable;
+  checklist_templates: ChecklistTemplatesTable;
+  provider_evaluations: ProviderEvaluationsTable;
+  referrals: ReferralsTable;
+  referral_status_changes: ReferralStatusChangesTable;
 }
+
+export interface ProvidersTable {
+  id: string;
+  kind: 'agency' | 'person';
+  name: string;
+  services: string;
+  age_min: number | null;
+  age_max: number | null;
+  languages: string;
+  payment: string;
+  delivery: string;
+  location: string;
+  contacts: string;
+  accepting_referrals: number;
+  waitlist_weeks: number | null;
+  medicaid_provider_id: string | null;
+  notes: string;
+  last_verified_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface ChecklistTemplatesTable { id: string; version: number; name: string; source: string; criteria: string; created_at: string }
+export interface ProviderEvaluationsTable {
+  id: string;
+  provider_id: string;
+  template_id: string;
+  template_version: number;
+  ratings: string;
+  completed_by: string;
+  completed_on: string;
+  override_verdict: 'does_not_meet' | 'meets' | 'exceeds' | null;
+  override_reason: string | null;
+  created_at: string;
+}
+export interface ReferralsTable {
+  id: string;
+  student_id: string;
+  provider_id: string | null;
+  county_intake: 'CLTS' | 'CCS' | null;
+  reason: string;
+  urgency: 'routine' | 'soon' | 'urgent';
+  expected_outcome: string;
+  status: 'draft' | 'sent' | 'accepted' | 'waitlisted' | 'declined' | 'completed' | 'closed';
+  follow_up_on: string | null;
+  outcome_note: string;
+  created_at: string;
+  updated_at: string;
+}
+export interface ReferralStatusChangesTable { id: string; referral_id: string; status: string; changed_on: string; recorded_at: string }
 
 export interface UnbilledEntriesTable { entry_id: string; student_id: string; service_date: string }
 

@@ -9,6 +9,7 @@ import * as caseload from './2026-11-23-02-caseload.ts';
 import * as releases from './2026-11-23-03-releases.ts';
 import * as exports from './2026-11-23-04-exports.ts';
 import * as services from './2026-11-23-05-services.ts';
+import * as providers from './2026-11-23-06-providers.ts';
 
 export interface Migration {
   up(db: Kysely<unknown>): Promise<void>;
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['2026-11-23-03-releases', releases],
   ['2026-11-23-04-exports', exports],
   ['2026-11-23-05-services', services],
+  ['2026-11-23-06-providers', providers],
 ];

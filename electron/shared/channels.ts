@@ -76,6 +76,15 @@ export const channelNames = [
   'billing:timePicture',
   'billing:profiles',
   'billing:saveProfile',
+  'providers:list',
+  'providers:save',
+  'providers:compare',
+  'checklist:template',
+  'evaluations:save',
+  'evaluations:list',
+  'referrals:list',
+  'referrals:save',
+  'referrals:transition',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

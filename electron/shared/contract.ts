@@ -9,6 +9,20 @@ import type { ChannelName } from './channels.ts';
 import { z as zod } from 'zod';
 import { empty, id } from './schemas/common.ts';
 import { medicaidConsentView, medicaidGetInput, printMedicaidInput, recordDecisionInput, recordNoticeInput, withdrawInput } from './schemas/medicaid.ts';
+import {
+  compareInput,
+  comparisonView,
+  evaluationInput,
+  evaluationList,
+  evaluationView,
+  listReferralsInput,
+  providerList,
+  referralList,
+  saveProviderInput,
+  saveReferralInput,
+  templateView,
+  transitionInput,
+} from './schemas/providers.ts';
 import { batchList, billingProfile, exportInput, exportOutput, monthInput, monthReadiness, profilesOutput, timePicture, timePictureInput, voidInput } from './schemas/billing.ts';
 import {
   authorizationList,
@@ -157,6 +171,15 @@ export const contract = {
   'billing:timePicture': { input: timePictureInput, output: timePicture, whenLocked: false },
   'billing:profiles': { input: empty, output: profilesOutput, whenLocked: false },
   'billing:saveProfile': { input: zod.strictObject({ profile: billingProfile }), output: profilesOutput, whenLocked: false },
+  'providers:list': { input: empty, output: providerList, whenLocked: false },
+  'providers:save': { input: saveProviderInput, output: zod.object({ id }), whenLocked: false },
+  'providers:compare': { input: compareInput, output: comparisonView, whenLocked: false },
+  'checklist:template': { input: empty, output: templateView, whenLocked: false },
+  'evaluations:save': { input: evaluationInput, output: evaluationView, whenLocked: false },
+  'evaluations:list': { input: zod.strictObject({ providerId: id }), output: evaluationList, whenLocked: false },
+  'referrals:list': { input: listReferralsInput, output: referralList, whenLocked: false },
+  'referrals:save': { input: saveReferralInput, output: zod.object({ id }), whenLocked: false },
+  'referrals:transition': { input: transitionInput, output: zod.object({ status: zod.string(), followUpOn: zod.string().nullable() }), whenLocked: false },
 } as const satisfies { [K in ChannelName]: ChannelSpec };
 
 export type Contract = typeof contract;

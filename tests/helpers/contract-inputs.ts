@@ -56,7 +56,12 @@ export type Kind =
   | 'billingProgram'
   | 'month'
   | 'profile'
-  | 'providerId';
+  | 'providerId'
+  | 'providerFields'
+  | 'ratings'
+  | 'override'
+  | 'referralFields'
+  | 'referralStatus';
 export interface Shape {
   required: Record<string, Kind>;
   optional: Record<string, Kind>;
@@ -139,6 +144,15 @@ export const SHAPES: Record<ChannelName, Shape> = {
   'billing:timePicture': { required: { month: 'month' }, optional: {} },
   'billing:profiles': { required: {}, optional: {} },
   'billing:saveProfile': { required: { profile: 'profile' }, optional: {} },
+  'providers:list': { required: {}, optional: {} },
+  'providers:save': { required: { fields: 'providerFields' }, optional: { id: 'id' } },
+  'providers:compare': { required: { providerIds: 'studentIds' }, optional: {} },
+  'checklist:template': { required: {}, optional: {} },
+  'evaluations:save': { required: { providerId: 'id', ratings: 'ratings', completedBy: 'text', completedOn: 'date', override: 'override' }, optional: {} },
+  'evaluations:list': { required: { providerId: 'id' }, optional: {} },
+  'referrals:list': { required: { studentId: 'optId', providerId: 'optId' }, optional: {} },
+  'referrals:save': { required: { fields: 'referralFields' }, optional: { id: 'id' } },
+  'referrals:transition': { required: { id: 'id', to: 'referralStatus', on: 'date' }, optional: {} },
 };
 
 /** How each field is named in messages: plain words, never the key itself. */
@@ -204,6 +218,11 @@ export const VALID: Record<Kind, unknown> = {
   month: '2026-11',
   profile: DEFAULT_CLTS_PROFILE,
   providerId: '1234567890',
+  providerFields: { kind: 'agency', name: 'Sunrise Counseling', services: ['Therapy'], ages: { min: 5, max: 18 }, languages: ['English'], payment: ['medicaid'], delivery: ['telehealth'], location: 'Arcadia', contacts: [], acceptingReferrals: true, waitlistWeeks: null, medicaidProviderId: null, notes: '', lastVerifiedOn: null },
+  ratings: [{ criterionKey: 'services_gap', rating: 'agree', evidence: 'Play therapy' }],
+  override: null,
+  referralFields: { studentId: '3f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f', target: { countyIntake: 'CLTS' }, reason: 'Needs respite', urgency: 'routine', expectedOutcome: '', followUpOn: null, outcomeNote: '' },
+  referralStatus: 'sent',
 };
 
 /** n characters (code points, which is how the caps count: '😀' is one character, two UTF-16 units). */
@@ -280,6 +299,11 @@ export const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
   templateFields: fc.oneof(notAnObject, fc.constant({ colour: 'red' }), fc.constant({ activity: 'juggling' })),
   billingProgram: fc.oneof(badEnum, fc.constantFrom('clts', 'IRIS')),
   providerId: fc.oneof(wrongType.filter((v) => v !== null), oversized(21, 200), withControl),
+  providerFields: fc.oneof(notAnObject, fc.constant({ name: '' }), fc.constant({ kind: 'robot' })),
+  ratings: fc.oneof(notAnObject.filter((v) => !Array.isArray(v) || v.length > 0), fc.constant([{ criterionKey: 'x', rating: 'love it', evidence: '' }])),
+  override: fc.oneof(fc.constantFrom('exceeds', 7), fc.constant({ verdict: 'great', reason: 'x' }), fc.constant({ verdict: 'meets', reason: '' })),
+  referralFields: fc.oneof(notAnObject, fc.constant({ target: { providerId: 'nope' } })),
+  referralStatus: badEnum,
   month: fc.oneof(wrongType, fc.constantFrom('2026-13', '11/2026', '', '2026-1')),
   profile: fc.oneof(notAnObject, fc.constant({ ...DEFAULT_CLTS_PROFILE, unitMinutes: 0 }), fc.constant({ ...DEFAULT_CLTS_PROFILE, roundingRule: 'coin_toss' })),
   passphraseAttempt: fc.oneof(wrongType, fc.constant(''), oversized(1025, 20_000)),

@@ -8,6 +8,8 @@ import type { Settings } from '../../shared/schemas/settings.ts';
 import { timelyFilingDeadlines } from '../../shared/domain/billing/index.ts';
 import { medicaidConsentStatus, type MedicaidDecision } from '../../shared/domain/medicaid-consent.ts';
 import { loadEntries, loadProfiles } from '../billing/context.ts';
+import { referralDeadlines } from '../../shared/domain/providers/index.ts';
+import { loadReferrals } from '../providers/referrals.ts';
 import { today as localToday } from './write.ts';
 
 export function deadlineSettings(settings: Settings): DeadlineSettings {
@@ -97,6 +99,14 @@ export async function loadDeadlines(db: Kysely<Database>, s: DeadlineSettings, s
     });
   }
   out.push(...annualMedicaidNotices(decisions, notices));
+  // Referrals waiting on an answer: their follow-up dates.
+  const open = await loadReferrals({ db }, { ...(studentId ? { studentId } : {}), open: true });
+  if (open.length > 0) {
+    const providerIds = [...new Set(open.map((r) => r.row.provider_id).filter((p): p is string => p !== null))];
+    const names = providerIds.length ? await db.selectFrom('providers').select(['id', 'name']).where('id', 'in', providerIds).execute() : [];
+    const active = new Set((await db.selectFrom('students').select('id').where('id', 'in', [...new Set(open.map((r) => r.row.student_id))]).where('status', '=', 'active').execute()).map((r) => r.id));
+    out.push(...referralDeadlines(open.filter((r) => active.has(r.row.student_id)).map((r) => r.domain), localToday(), { providerNames: new Map(names.map((n) => [n.id, n.name])) }));
+  }
   if (waiting.length > 0) {
     // Signed service time not yet exported: the timely-filing clock runs from each date of service.
     const entries = await loadEntries(db, { ids: waiting.map((w) => w.id) });
