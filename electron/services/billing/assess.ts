@@ -55,7 +55,8 @@ export async function assessorFor(db: Db, studentIds: readonly string[], targets
   const history = new Map<string, ServiceEntry[]>();
   const targetIds = new Set(targets.map((t) => t.id));
   const students = [...new Set(studentIds)];
-  const loaded = from && latest ? await loadEntries(db, { studentIds: students, from, to: latest }) : [];
+  // Whether history was exported does not change what it used: its batch lines are not read.
+  const loaded = from && latest ? await loadEntries(db, { studentIds: students, from, to: latest, withBatches: false }) : [];
   for (const sid of students) history.set(sid, []);
   for (const l of loaded) if (l.row.signed_at !== null && !targetIds.has(l.row.id)) history.get(l.fields.studentId)?.push(l.domain);
   for (const t of targets) history.get(t.studentId)?.push(t);

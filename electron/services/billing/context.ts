@@ -91,7 +91,10 @@ export interface LoadedEntry {
 }
 
 /** Entries with their corrections and live batch, filtered by the caller's query. */
-export async function loadEntries(db: Db, where: { studentId?: string; studentIds?: readonly string[]; from?: string; to?: string; ids?: readonly string[] }): Promise<LoadedEntry[]> {
+export async function loadEntries(
+  db: Db,
+  where: { studentId?: string; studentIds?: readonly string[]; from?: string; to?: string; ids?: readonly string[]; withBatches?: boolean },
+): Promise<LoadedEntry[]> {
   if (where.studentIds && where.studentIds.length > 500) {
     const { studentIds, ...rest } = where;
     return (await chunked(studentIds, (part) => loadEntries(db, { ...rest, studentIds: part }))).sort((a, b) => (a.row.service_date < b.row.service_date ? -1 : a.row.service_date > b.row.service_date ? 1 : 0));
@@ -113,7 +116,9 @@ export async function loadEntries(db: Db, where: { studentId?: string; studentId
   const ids = rows.map((r) => r.id);
   const [corrections, lines] = await Promise.all([
     chunked(ids, (part) => db.selectFrom('service_corrections').selectAll().where('entry_id', 'in', part).orderBy('signed_at').execute()),
-    chunked(ids, (part) =>
+    where.withBatches === false
+      ? Promise.resolve([] as { entry_id: string; id: string; month: string; exported_at: string }[])
+      : chunked(ids, (part) =>
       db
         .selectFrom('batch_lines')
         .innerJoin('billing_batches', 'billing_batches.id', 'batch_lines.batch_id')

@@ -87,7 +87,7 @@ export async function monthReadiness(vault: Vault, program: 'CLTS' | 'CCS', mont
   const { rows, names } = await assessMonth(vault, program, month);
   const recipient = await billingRecipient(vault, program);
   const readyStudents = [...new Set(rows.filter((r) => r.status === 'ready').map((r) => r.studentId))];
-  const verdicts = await gateMany(vault, readyStudents, { recipient: { name: recipient.name, contactId: null, providerId: null, className: null }, purpose: recipient.purpose, categories: [recipient.category], onDate: today(), exception: null });
+  const verdicts = await gateMany(vault, readyStudents, { recipient: { name: recipient.name, contactId: null, providerId: null, className: null }, purpose: recipient.purpose, categories: [recipient.category], onDate: today(), exception: null }, { answersOnly: true });
   const students: Readiness['students'] = readyStudents.map((studentId) => {
     const allowed = verdicts.get(studentId)?.allowed === true;
     return {

@@ -157,7 +157,7 @@ export async function getRelease(vault: Vault, id: string, expiringDays: number)
     copyGivenOn: l.row.copy_given_on,
     effectiveFrom: l.row.effective_from,
     revocation: release.revocation,
-    signatures: l.signatures.map((s) => ({ role: s.role, signedName: s.signed_name, onScreen: s.signature_png !== null })),
+    signatures: l.signatures.map((s) => ({ role: s.role, signedName: s.signed_name, onScreen: s.drawn })),
     attachments: attachments.map((a) => ({ id: a.id, fileName: a.file_name, mime: a.mime, bytes: Number(a.size), sha256: a.sha256, addedAt: a.added_at })),
   };
 }

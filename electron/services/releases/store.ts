@@ -1,5 +1,5 @@
 /** Releases as stored rows <-> the domain's Release, and the facts the rules need about a student. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/database.ts';
 import { DEFAULT_STATEMENTS, DEFAULT_TEMPLATE_LINES, type Release, type ReleaseDraft, type SignerLine, type Statements } from '../../shared/domain/consent/index.ts';
 import { displayName } from '../../shared/domain/names.ts';
@@ -52,8 +52,16 @@ export function toDomainDraft(fields: ReleaseDraftFields, student: { name: strin
 
 type ReleaseRow = Database['releases'];
 
-export async function loadReleaseRows(db: Db, where: { studentId?: string; studentIds?: readonly string[]; id?: string }) {
+export async function loadReleaseRows(db: Db, where: { studentId?: string; studentIds?: readonly string[]; id?: string; usableOn?: string }) {
   let q = db.selectFrom('releases').selectAll();
+  // Only releases that could allow a disclosure on that day: signed, not revoked by then, not ended before it.
+  if (where.usableOn) {
+    const on = where.usableOn;
+    q = q
+      .where('signed_on', 'is not', null)
+      .where((eb) => eb.or([eb('revoked_on', 'is', null), eb('revoked_on', '>', on)]))
+      .where((eb) => eb.or([eb('expiry_on', 'is', null), eb('expiry_on', '>=', on)]));
+  }
   if (where.studentId) q = q.where('student_id', '=', where.studentId);
   if (where.studentIds) q = q.where('student_id', 'in', where.studentIds.length ? [...where.studentIds] : ['']);
   if (where.id) q = q.where('id', '=', where.id);
@@ -63,14 +71,27 @@ export async function loadReleaseRows(db: Db, where: { studentId?: string; stude
     ? await Promise.all([
         db.selectFrom('release_recipients').selectAll().where('release_id', 'in', ids).orderBy('position').execute(),
         db.selectFrom('release_signers').selectAll().where('release_id', 'in', ids).orderBy('position').execute(),
-        db.selectFrom('release_signatures').select(['release_id', 'role', 'signed_name', 'position', 'signature_png']).where('release_id', 'in', ids).orderBy('position').execute(),
+        // Whether a line was signed on screen, not the drawing itself: the PNGs stay in the file until a copy is printed.
+        db
+          .selectFrom('release_signatures')
+          .select(['release_id', 'role', 'signed_name', 'position', sql<number>`signature_png IS NOT NULL`.as('drawn')])
+          .where('release_id', 'in', ids)
+          .orderBy('position')
+          .execute(),
       ])
     : [[], [], []];
+  // Grouped once: a month's billing file asks about a thousand releases at a time.
+  const byRelease = <T extends { release_id: string }>(list: readonly T[]) => {
+    const map = new Map<string, T[]>();
+    for (const item of list) map.set(item.release_id, [...(map.get(item.release_id) ?? []), item]);
+    return map;
+  };
+  const [recipientsOf, signersOf, signaturesOf] = [byRelease(recipients), byRelease(signers), byRelease(signatures)];
   return rows.map((row) => ({
     row,
-    recipients: recipients.filter((r) => r.release_id === row.id),
-    signers: signers.filter((r) => r.release_id === row.id),
-    signatures: signatures.filter((r) => r.release_id === row.id),
+    recipients: recipientsOf.get(row.id) ?? [],
+    signers: signersOf.get(row.id) ?? [],
+    signatures: (signaturesOf.get(row.id) ?? []).map((s) => ({ ...s, drawn: s.drawn === 1 })),
   }));
 }
 
