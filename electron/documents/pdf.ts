@@ -60,6 +60,11 @@ export interface PageFrame {
    * page of its own does not stand on an otherwise empty one.
    */
   lastPageNotice?: { title: string; text: string; closing?: Content };
+  /**
+   * Leave the footer's room blank (but for a last-page notice): the pages go into a merged file that
+   * stamps one footer on every page, numbered across the whole file.
+   */
+  footerStamped?: boolean;
 }
 
 export const COLORS = { ink: '#1a1a1a', muted: '#555555', rule: '#999999', accent: '#1c4e80' } as const;
@@ -239,6 +244,7 @@ export async function renderPdfWithPageCount(frame: PageFrame, content: Content[
       pageCount = pages;
       const lastNotice: Content[] =
         notice && page === pages ? [{ stack: [noticeBox(notice)], margin: [0, -(noticeHeight + FOOTER_GAP), 0, FOOTER_GAP] satisfies Margins }] : [];
+      if (frame.footerStamped) return lastNotice.length > 0 ? frameBlock({ margin: [left, FOOTER_GAP, right, 0], stack: lastNotice }) : null;
       const label = [frame.title, frame.about, frame.formId].filter((part): part is string => Boolean(part)).join(' · ');
       return frameBlock({
         margin: [left, FOOTER_GAP, right, 0],

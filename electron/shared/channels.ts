@@ -85,6 +85,7 @@ export const channelNames = [
   'referrals:list',
   'referrals:save',
   'referrals:transition',
+  'referrals:packet',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

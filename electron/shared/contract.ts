@@ -16,6 +16,8 @@ import {
   evaluationList,
   evaluationView,
   listReferralsInput,
+  packetInput,
+  packetOutput,
   providerList,
   referralList,
   saveProviderInput,
@@ -179,6 +181,7 @@ export const contract = {
   'evaluations:list': { input: zod.strictObject({ providerId: id }), output: evaluationList, whenLocked: false },
   'referrals:list': { input: listReferralsInput, output: referralList, whenLocked: false },
   'referrals:save': { input: saveReferralInput, output: zod.object({ id }), whenLocked: false },
+  'referrals:packet': { input: packetInput, output: packetOutput, whenLocked: false },
   'referrals:transition': { input: transitionInput, output: zod.object({ status: zod.string(), followUpOn: zod.string().nullable() }), whenLocked: false },
 } as const satisfies { [K in ChannelName]: ChannelSpec };
 

@@ -61,7 +61,8 @@ export type Kind =
   | 'ratings'
   | 'override'
   | 'referralFields'
-  | 'referralStatus';
+  | 'referralStatus'
+  | 'attachments';
 export interface Shape {
   required: Record<string, Kind>;
   optional: Record<string, Kind>;
@@ -153,6 +154,10 @@ export const SHAPES: Record<ChannelName, Shape> = {
   'referrals:list': { required: { studentId: 'optId', providerId: 'optId' }, optional: {} },
   'referrals:save': { required: { fields: 'referralFields' }, optional: { id: 'id' } },
   'referrals:transition': { required: { id: 'id', to: 'referralStatus', on: 'date' }, optional: {} },
+  'referrals:packet': {
+    required: { referralId: 'id', purpose: 'text', categories: 'categories', exception: 'exception', attachments: 'attachments', nameInFile: 'bool', openAfterSave: 'bool' },
+    optional: {},
+  },
 };
 
 /** How each field is named in messages: plain words, never the key itself. */
@@ -223,6 +228,7 @@ export const VALID: Record<Kind, unknown> = {
   override: null,
   referralFields: { studentId: '3f1c2b9e-8a7d-4c3b-9e2f-1a2b3c4d5e6f', target: { countyIntake: 'CLTS' }, reason: 'Needs respite', urgency: 'routine', expectedOutcome: '', followUpOn: null, outcomeNote: '' },
   referralStatus: 'sent',
+  attachments: [],
 };
 
 /** n characters (code points, which is how the caps count: '😀' is one character, two UTF-16 units). */
@@ -304,6 +310,7 @@ export const BAD: Record<Kind, fc.Arbitrary<unknown>> = {
   override: fc.oneof(fc.constantFrom('exceeds', 7), fc.constant({ verdict: 'great', reason: 'x' }), fc.constant({ verdict: 'meets', reason: '' })),
   referralFields: fc.oneof(notAnObject, fc.constant({ target: { providerId: 'nope' } })),
   referralStatus: badEnum,
+  attachments: fc.oneof(notAnObject.filter((v) => !Array.isArray(v)), fc.constant([{ title: 'x', category: 'secrets', fileName: 'a.pdf', mime: 'application/pdf', base64: '' }]), fc.constant([{ title: 'x', category: 'attendance', fileName: 'a.exe', mime: 'application/x-msdownload', base64: '' }])),
   month: fc.oneof(wrongType, fc.constantFrom('2026-13', '11/2026', '', '2026-1')),
   profile: fc.oneof(notAnObject, fc.constant({ ...DEFAULT_CLTS_PROFILE, unitMinutes: 0 }), fc.constant({ ...DEFAULT_CLTS_PROFILE, roundingRule: 'coin_toss' })),
   passphraseAttempt: fc.oneof(wrongType, fc.constant(''), oversized(1025, 20_000)),

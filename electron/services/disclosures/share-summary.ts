@@ -39,7 +39,8 @@ const PUPIL_RECORD_LINE = 'CONFIDENTIAL — Pupil record protected by FERPA and 
 
 type Sections = StudentSummaryData['sections'];
 
-async function buildSections(vault: Vault, studentId: string, categories: readonly RecordCategory[]): Promise<{ sections: Sections; included: Set<RecordCategory> }> {
+/** The parts of a student's record a disclosure covering `categories` may carry, and which categories they used. */
+export async function buildSections(vault: Vault, studentId: string, categories: readonly RecordCategory[]): Promise<{ sections: Sections; included: Set<RecordCategory> }> {
   const db = vault.db;
   const sections: Sections = [];
   const included = new Set<RecordCategory>();

@@ -13,5 +13,5 @@ import type { Handlers } from './types.ts';
 import { vaultHandlers } from './vault.ts';
 
 export function createHandlers(session: VaultSession, hooks: { onSettings(s: Settings): void; ports: Ports }): Handlers {
-  return { ...vaultHandlers(session, hooks), ...caseloadHandlers(session), ...releaseHandlers(session, hooks.ports), ...disclosureHandlers(session, hooks.ports), ...medicaidHandlers(session, hooks.ports), ...serviceHandlers(session), ...billingHandlers(session, hooks.ports), ...providerHandlers(session) };
+  return { ...vaultHandlers(session, hooks), ...caseloadHandlers(session), ...releaseHandlers(session, hooks.ports), ...disclosureHandlers(session, hooks.ports), ...medicaidHandlers(session, hooks.ports), ...serviceHandlers(session), ...billingHandlers(session, hooks.ports), ...providerHandlers(session, hooks.ports) };
 }

@@ -1,6 +1,8 @@
 /** The provider directory, vetting evaluations, comparison, and referrals. */
 import * as providers from '../providers/providers.ts';
 import { listReferrals, moveReferral, saveReferral } from '../providers/referrals.ts';
+import type { Ports } from '../ports.ts';
+import { buildPacket } from '../providers/packet.ts';
 import type { VaultSession } from '../vault-session.ts';
 import type { HandlersFor } from './types.ts';
 
@@ -13,9 +15,10 @@ type ProviderChannel =
   | 'evaluations:list'
   | 'referrals:list'
   | 'referrals:save'
-  | 'referrals:transition';
+  | 'referrals:transition'
+  | 'referrals:packet';
 
-export function providerHandlers(session: VaultSession): HandlersFor<ProviderChannel> {
+export function providerHandlers(session: VaultSession, ports: Ports): HandlersFor<ProviderChannel> {
   const v = () => session.current;
   return {
     'providers:list': () => providers.listProviders(v()),
@@ -27,5 +30,6 @@ export function providerHandlers(session: VaultSession): HandlersFor<ProviderCha
     'referrals:list': (input) => listReferrals(v(), input),
     'referrals:save': (input) => saveReferral(v(), input),
     'referrals:transition': (input) => moveReferral(v(), input),
+    'referrals:packet': (input) => buildPacket(v(), ports, input),
   };
 }

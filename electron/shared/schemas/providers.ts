@@ -13,6 +13,7 @@ import {
   type Verdict,
 } from '../domain/providers/types.ts';
 import { NOTE_MAX, id, isoDate, optionalText, plainText, requiredText } from './common.ts';
+import { exceptionKind, recordCategory } from './releases.ts';
 
 const shortList = (max: number) => z.array(requiredText(120)).max(max);
 export const verdict = z.enum(VERDICTS as [Verdict, ...Verdict[]]);
@@ -112,3 +113,25 @@ export const referralView = z.object({
   followUpDue: z.string().nullable(),
 });
 export const referralList = z.object({ referrals: z.array(referralView) });
+
+export const packetInput = z.strictObject({
+  referralId: id,
+  /** As written on the release that covers it (the gate compares them). */
+  purpose: requiredText(1000),
+  categories: z.array(recordCategory).min(1).max(9),
+  exception: z.strictObject({ kind: exceptionKind, reason: plainText(NOTE_MAX) }).nullable(),
+  attachments: z
+    .array(
+      z.strictObject({
+        title: requiredText(200),
+        category: recordCategory,
+        fileName: requiredText(260),
+        mime: z.enum(['application/pdf', 'image/png', 'image/jpeg']),
+        base64: z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'is not a file Liaison can read.' }),
+      }),
+    )
+    .max(10),
+  nameInFile: z.boolean(),
+  openAfterSave: z.boolean(),
+});
+export const packetOutput = z.object({ saved: z.boolean(), fileName: z.string().nullable(), pages: z.number().int(), disclosureId: id.nullable() });
