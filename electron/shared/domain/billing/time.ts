@@ -90,6 +90,18 @@ export function serviceMinutes(time: ServiceTime): TimeResult<number> {
 
 /** The day or days a service falls on: one part, or two when it ran past midnight. */
 export function dayParts(entry: Pick<ServiceEntry, 'date' | 'time'>): TimeResult<DayPart[]> {
+  // A month's assessment reads each entry's parts many times (units used, month totals, overlaps): computed once
+  // per entry object and time object, which entries never change after they are built.
+  const cached = PARTS.get(entry.time);
+  if (cached && cached.date === entry.date) return cached.result;
+  const result = computeDayParts(entry);
+  PARTS.set(entry.time, { date: entry.date, result });
+  return result;
+}
+
+const PARTS = new WeakMap<object, { date: IsoDate; result: TimeResult<DayPart[]> }>();
+
+function computeDayParts(entry: Pick<ServiceEntry, 'date' | 'time'>): TimeResult<DayPart[]> {
   if (parseIsoDate(entry.date) === null) return fail('bad_date', `The date of service "${entry.date}" is not a real date.`);
   const total = serviceMinutes(entry.time);
   if (!total.ok) return total;
