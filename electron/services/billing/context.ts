@@ -183,10 +183,13 @@ export async function studentBillingFacts(db: Db, studentIds: readonly string[])
   for (const s of students) {
     out.set(s.id, { name: `${s.legal_first} ${s.legal_last}`, dob: s.dob, medicaidId: s.medicaid_id, mciId: s.mci_id, enrollments: [], prerequisitesMet: {}, authorizations: [] });
   }
+  // Grouped once: a month's students have hundreds of enrollments and thousands of status changes.
+  const changesOf = new Map<string, typeof changes>();
+  for (const c of changes) changesOf.set(c.enrollment_id, [...(changesOf.get(c.enrollment_id) ?? []), c]);
   for (const e of enrollments) {
     const facts = out.get(e.student_id);
     if (!facts) continue;
-    const mine = changes.filter((c) => c.enrollment_id === e.id);
+    const mine = changesOf.get(e.id) ?? [];
     const enrolledOn = mine.find((c) => c.status === 'active')?.changed_on ?? null;
     const closedOn = [...mine].reverse().find((c) => c.status === 'closed')?.changed_on ?? null;
     facts.enrollments.push({ program: programKey(e.program), status: e.status, enrolledOn, endedOn: e.end_date ?? (e.status === 'closed' ? closedOn : null) });
