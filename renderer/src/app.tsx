@@ -14,6 +14,8 @@ import { Unlock } from './features/vault/Unlock.tsx';
 import { BillingPage } from './features/billing/BillingPage.tsx';
 import { CaseloadPage } from './features/caseload/CaseloadPage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { ProvidersPage } from './features/providers/ProvidersPage.tsx';
+import { ReferralsPage } from './features/referrals/ReferralsPage.tsx';
 import { ServiceLogPage } from './features/services/ServiceLogPage.tsx';
 import { StudentRecordPage } from './features/student/StudentRecordPage.tsx';
 import { NavigationContext, type Place } from './lib/navigation.ts';
@@ -109,6 +111,8 @@ function OpenVault({ location, onLocked }: { location: string; onLocked(): void 
   else if (place.area === 'caseload') page = place.studentId ? <StudentRecordPage key={place.studentId} studentId={place.studentId} tab={place.tab} /> : <CaseloadPage />;
   else if (place.area === 'services') page = <ServiceLogPage />;
   else if (place.area === 'billing') page = <BillingPage />;
+  else if (place.area === 'providers') page = <ProvidersPage />;
+  else if (place.area === 'referrals') page = <ReferralsPage />;
   else if (place.area === 'settings')
     page = settings ? (
       <>

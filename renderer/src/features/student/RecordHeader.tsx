@@ -3,6 +3,7 @@ import { Anchor, Badge, Box, Button, Group, Text, Title, UnstyledButton } from '
 import { useState } from 'react';
 import { ageOn } from '../../../../electron/shared/domain/names.ts';
 import { ConsentBadge, consentWords } from '../caseload/ConsentBadge.tsx';
+import { ReferButton } from '../referrals/ReferButton.tsx';
 import { LogServiceButton } from '../services/ServiceEntryModal.tsx';
 import { EditDetailsModal } from './EditDetailsModal.tsx';
 import { legalName, todayIso } from './format.ts';
@@ -51,6 +52,7 @@ export function RecordHeader({ notice, onOpenConsents }: { notice: string | null
             {notice ?? ''}
           </Text>
           <LogServiceButton studentId={s.id} />
+          <ReferButton studentId={s.id} />
           <Button size="xs" variant="default" onClick={() => setEditing(true)}>
             Edit details
           </Button>

@@ -1,0 +1,47 @@
+/** A provider's evaluations, latest first: verdict, the sentence that explains it, who completed it and when. */
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { formatDay } from '../../lib/dates.ts';
+import { verdictWords, type EvaluationView } from './words.ts';
+
+export function EvaluationsList({ evaluations }: { evaluations: EvaluationView[] }) {
+  if (evaluations.length === 0) {
+    return (
+      <Text fz="sm" c="dimmed">
+        Not evaluated yet — Evaluate rates this provider on the checklist.
+      </Text>
+    );
+  }
+  const latestFirst = [...evaluations].sort((a, b) => (a.completedOn < b.completedOn ? 1 : a.completedOn > b.completedOn ? -1 : 0));
+  return (
+    <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Evaluations, latest first">
+      {latestFirst.map((e) => (
+        <Paper component="li" key={e.id} withBorder p="sm">
+          <Group gap="sm" wrap="wrap">
+            <Text fw={700} fz="sm">
+              {verdictWords(e.verdict)}
+            </Text>
+            {e.overridden ? (
+              <Badge variant="light" color="gray" tt="none" size="sm">
+                Set by hand
+              </Badge>
+            ) : null}
+            <Text fz="sm">
+              {e.total} of {e.maxTotal} points
+            </Text>
+            <Text fz="sm" c="dimmed">
+              {formatDay(e.completedOn)} by {e.completedBy} · checklist version {e.templateVersion}
+            </Text>
+          </Group>
+          <Text fz="sm" mt={4}>
+            {e.explanation}
+          </Text>
+          {e.problems.length ? (
+            <Text fz="xs" c="dimmed" mt={2}>
+              {e.problems.join(' ')}
+            </Text>
+          ) : null}
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
