@@ -32,6 +32,7 @@ import { CACHE_KIB, readPragmas, type Connection } from '../db/connection.ts';
 import { KDF_DEFAULTS, deriveWrappingKey } from '../db/keys.ts';
 import { DB_FILE, createVault, openVault } from '../db/vault.ts';
 import { benchCaseload } from './bench/caseload.ts';
+import { benchProviders } from './bench/providers.ts';
 import { benchReleases } from './bench/releases.ts';
 import { benchRender } from './bench/render.ts';
 import { benchServices } from './bench/services.ts';
@@ -217,6 +218,7 @@ async function main(): Promise<void> {
   };
   rows.push(...(await benchCaseload({ tempDir: keepDecadeDir, passphrase: PASSPHRASE, seed, scale })));
   rows.push(...(await benchReleases({ tempDir, passphrase: PASSPHRASE })));
+  rows.push(...(await benchProviders({ tempDir, passphrase: PASSPHRASE })));
   // The service log and month close, on the same decade vault.
   if (!decadeDir) throw new Error('the caseload section made no decade vault');
   rows.push(...(await benchServices({ tempDir, passphrase: PASSPHRASE, vaultDir: path.join(decadeDir, 'vault') })));

@@ -67,7 +67,12 @@ export async function buildPacket(vault: Vault, ports: Ports, input: ChannelInpu
     onDate: today(),
     exception: input.exception,
   });
-  if (!verdict.allowed) throw new AppError('NOT_ALLOWED', `The packet was not built: ${verdict.reasons.join(' ')} Record a release that covers it, or choose a legal exception.`);
+  if (!verdict.allowed) {
+    const reasons = verdict.reasons.join(' ');
+    // The gate's sentences often say what to do already; the advice is added only when they do not.
+    const advice = /exception/i.test(reasons) ? '' : ' Record a release that covers it, or choose a legal exception.';
+    throw new AppError('NOT_ALLOWED', `The packet was not built: ${reasons}${advice}`);
+  }
 
   const s = await vault.db
     .selectFrom('students')

@@ -10,6 +10,7 @@ import { formatDay, todayIso } from '../../lib/dates.ts';
 import { plainResolver } from '../../lib/resolver.ts';
 import { BillingError, Notice } from '../billing/kit.tsx';
 import { DateField, FormActions, Section, confirmDiscard, formKeys } from '../student/kit.tsx';
+import { PacketForm } from './PacketForm.tsx';
 import { STEP_LABELS, followUpWords, nextSteps, type ReferralView } from './words.ts';
 
 export function ReferralDetail({ referral, onBack, onChanged }: { referral: ReferralView; onBack(): void; onChanged(): Promise<void> }) {
@@ -53,6 +54,9 @@ export function ReferralDetail({ referral, onBack, onChanged }: { referral: Refe
               </List.Item>
             ))}
         </List>
+      </Section>
+      <Section title="Build packet">
+        <PacketForm referral={referral} />
       </Section>
       <Section title="Next step">
         {steps.length === 0 ? (
