@@ -6,16 +6,18 @@
  * provider's referral history.
  */
 import { format, subDays, subMonths } from 'date-fns';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConnection } from '../db/connection.ts';
 import { DB_FILE } from '../db/vault.ts';
 import { createApi, type Api } from '../electron/services/api.ts';
 import type { ChannelInput } from '../electron/shared/contract.ts';
-import { DEFAULT_CHECKLIST_TEMPLATE, type Rating } from '../electron/shared/domain/providers/index.ts';
+import { DEFAULT_CHECKLIST_TEMPLATE, VERDICT_RULE, type Rating } from '../electron/shared/domain/providers/index.ts';
 import type { ProviderFields } from '../electron/shared/schemas/providers.ts';
 import { blankStudent } from '../electron/shared/schemas/students.ts';
 import { makeTempDir, removeDir } from './helpers/files.ts';
+import { readPdf } from './documents/pdf-text.ts';
 import { fakePorts } from './helpers/ports.ts';
 import { recoveryKeyHex } from './helpers/sqlcipher.ts';
 
@@ -63,7 +65,7 @@ function ratings(must: Rating, niceMet: number): ChannelInput<'evaluations:save'
 
 beforeAll(async () => {
   root = makeTempDir('providers');
-  api = createApi({ vaultDir: path.join(root, 'vault'), ports: fakePorts() });
+  api = createApi({ vaultDir: path.join(root, 'vault'), ports: fakePorts({ exportDir: path.join(root, 'exports') }) });
   recoveryKey = (await ok(api.call('vault:create', { passphrase: 'providers passphrase' }))).recoveryKey;
   studentId = (await ok(api.call('students:create', blankStudent({ legalFirst: 'Kou', legalLast: 'Xiong', dob: '2015-02-03' })))).id;
   ids.sunrise = (await ok(api.call('providers:save', { fields: provider('Sunrise Counseling') }))).id;
@@ -113,6 +115,28 @@ describe('the directory and vetting', () => {
     expect(c.rows.every((r) => r.cells.length === 3)).toBe(true);
     const { providers } = await ok(api.call('providers:list', {}));
     expect(providers.find((p) => p.id === ids.arbor)!.latestVerdict).toBe('does_not_meet');
+  });
+
+  it('prints an evaluation as a checklist PDF, and a blank one', async () => {
+    const [evaluation] = (await ok(api.call('evaluations:list', { providerId: ids.river! }))).evaluations;
+    const printed = await ok(api.call('providers:printChecklist', { providerId: ids.river!, evaluationId: evaluation!.id }));
+    expect(printed).toEqual({ saved: true, fileName: `Provider checklist - River Valley Clinic ${today}.pdf` });
+    const { text } = await readPdf(readFileSync(path.join(root, 'exports', printed.fileName!)));
+    expect(text).toContain('Provider checklist — River Valley Clinic');
+    for (const c of DEFAULT_CHECKLIST_TEMPLATE.criteria) {
+      expect(text).toContain(c.text);
+      if (c.kind === 'must' || c.key === 'school_day_at_school') expect(text).toContain(`Seen on the site visit (${c.key}).`);
+    }
+    expect(text).toContain('Meets');
+    expect(text).toContain(evaluation!.explanation);
+    expect(text).toContain(VERDICT_RULE);
+    expect(text).toContain('Completed by Dana Olson');
+
+    const blank = await ok(api.call('providers:printChecklist', { providerId: ids.river!, evaluationId: null }));
+    expect(blank.saved).toBe(true);
+    expect((await readPdf(readFileSync(path.join(root, 'exports', blank.fileName!)))).text).not.toContain('Seen on the site visit');
+    // An evaluation of another provider is not printed under this one's name.
+    expect(await api.call('providers:printChecklist', { providerId: ids.sunrise!, evaluationId: evaluation!.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
 

@@ -79,6 +79,7 @@ export const channelNames = [
   'providers:list',
   'providers:save',
   'providers:compare',
+  'providers:printChecklist',
   'checklist:template',
   'evaluations:save',
   'evaluations:list',

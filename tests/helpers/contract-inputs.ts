@@ -148,6 +148,7 @@ export const SHAPES: Record<ChannelName, Shape> = {
   'providers:list': { required: {}, optional: {} },
   'providers:save': { required: { fields: 'providerFields' }, optional: { id: 'id' } },
   'providers:compare': { required: { providerIds: 'studentIds' }, optional: {} },
+  'providers:printChecklist': { required: { providerId: 'id', evaluationId: 'optId' }, optional: {} },
   'checklist:template': { required: {}, optional: {} },
   'evaluations:save': { required: { providerId: 'id', ratings: 'ratings', completedBy: 'text', completedOn: 'date', override: 'override' }, optional: {} },
   'evaluations:list': { required: { providerId: 'id' }, optional: {} },

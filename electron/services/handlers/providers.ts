@@ -10,6 +10,7 @@ type ProviderChannel =
   | 'providers:list'
   | 'providers:save'
   | 'providers:compare'
+  | 'providers:printChecklist'
   | 'checklist:template'
   | 'evaluations:save'
   | 'evaluations:list'
@@ -24,6 +25,7 @@ export function providerHandlers(session: VaultSession, ports: Ports): HandlersF
     'providers:list': () => providers.listProviders(v()),
     'providers:save': (input) => providers.saveProvider(v(), input),
     'providers:compare': (input) => providers.compare(v(), input),
+    'providers:printChecklist': (input) => providers.printChecklist(v(), ports, input),
     'checklist:template': () => providers.getTemplate(),
     'evaluations:save': (input) => providers.saveEvaluation(v(), input),
     'evaluations:list': ({ providerId }) => providers.listEvaluations(v(), providerId),

@@ -5,12 +5,15 @@
  */
 import type { Vault } from '../../../db/vault.ts';
 import type { Database } from '../../../db/database.ts';
+import { providerChecklist } from '../../documents/provider-checklist.ts';
 import {
   compareProviders,
   DEFAULT_CHECKLIST_TEMPLATE,
   historyByTarget,
   isStale,
+  RATING_LABELS,
   scoreEvaluation,
+  VERDICT_LABELS,
   VERDICT_RULE,
   type ChecklistTemplate,
   type Evaluation,
@@ -20,6 +23,8 @@ import type { ChannelInput, ChannelOutput } from '../../shared/contract.ts';
 import type { ProviderFields } from '../../shared/schemas/providers.ts';
 import { change, newId, nowIso, today } from '../caseload/write.ts';
 import { AppError } from '../failures.ts';
+import type { Ports } from '../ports.ts';
+import { readSettings } from '../settings.ts';
 import { loadReferrals } from './referrals.ts';
 
 type Row = Database['providers'];
@@ -228,4 +233,44 @@ export async function compare(vault: Vault, input: ChannelInput<'providers:compa
     notes: result.notes,
     unevaluated: providers.filter((p) => !evaluated.has(p.id)).map((p) => ({ providerId: p.id, providerName: p.name })),
   };
+}
+
+/**
+ * The checklist on paper: one evaluation as completed, on the template version it was made on, or
+ * (no evaluation) the current checklist blank, to fill in by hand on a visit.
+ */
+export async function printChecklist(vault: Vault, ports: Ports, input: ChannelInput<'providers:printChecklist'>): Promise<ChannelOutput<'providers:printChecklist'>> {
+  const row = await vault.db.selectFrom('providers').selectAll().where('id', '=', input.providerId).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'That provider is no longer in the directory.');
+  let template = currentTemplate();
+  let evaluation: Parameters<typeof providerChecklist>[0]['evaluation'] = null;
+  if (input.evaluationId !== null) {
+    const r = await vault.db.selectFrom('provider_evaluations').selectAll().where('id', '=', input.evaluationId).where('provider_id', '=', input.providerId).executeTakeFirst();
+    if (!r) throw new AppError('NOT_FOUND', 'That evaluation is not among this provider’s evaluations.');
+    template = (await templateVersion(vault, r.template_id, r.template_version)) ?? template;
+    const e = evaluationOf(r);
+    const score = scoreEvaluation(template, e);
+    evaluation = {
+      completedBy: e.completedBy,
+      completedOn: e.completedOn,
+      criteria: score.criteria.map((c) => ({ text: c.text, kind: c.kind, rating: c.rating === null ? null : RATING_LABELS[c.rating], evidence: c.evidence })),
+      verdict: score.verdict === null ? null : VERDICT_LABELS[score.verdict],
+      overridden: score.overridden,
+      overrideReason: score.overridden ? (e.verdictOverride?.reason ?? null) : null,
+      explanation: score.explanation,
+      total: score.total,
+      maxTotal: score.maxTotal,
+    };
+  }
+  const settings = await readSettings(vault);
+  const fields = fieldsOf(row);
+  const bytes = await providerChecklist({
+    organization: settings.organizationName.trim(),
+    provider: { name: fields.name, location: fields.location, services: fields.services },
+    template: { name: template.name, version: template.version, source: template.source, verdictRule: VERDICT_RULE, criteria: template.criteria.map((c) => ({ text: c.text, kind: c.kind })) },
+    evaluation,
+  });
+  // A provider's name is not student information: it may be in the file name.
+  const saved = await ports.saveDocument({ suggestedName: `Provider checklist - ${fields.name} ${today()}.pdf`, bytes, kind: 'pdf', openAfterSave: true });
+  return { saved: saved !== null, fileName: saved?.fileName ?? null };
 }

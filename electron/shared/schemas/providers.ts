@@ -81,6 +81,8 @@ export const evaluationView = z.object({
 });
 export const evaluationList = z.object({ evaluations: z.array(evaluationView) });
 
+export const printChecklistInput = z.strictObject({ providerId: id, evaluationId: id.nullable() });
+
 export const compareInput = z.strictObject({ providerIds: z.array(id).min(1).max(50) });
 export const comparisonView = z.object({
   template: z.object({ id: z.string(), name: z.string(), version: z.number() }),

@@ -7,7 +7,7 @@ import { LoadState } from '../../ui/Failure.tsx';
 import { Notice } from '../billing/kit.tsx';
 import { Section } from '../student/kit.tsx';
 import { EvaluationForm } from './EvaluationForm.tsx';
-import { EvaluationsList } from './EvaluationsList.tsx';
+import { EvaluationsList, PrintChecklist } from './EvaluationsList.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
 import { historyWords, verdictWords, type ProviderView } from './words.ts';
 
@@ -69,7 +69,10 @@ function Summary({ provider }: { provider: ProviderView }) {
         <Text fz="sm">{historyWords(provider.history)}</Text>
       </Section>
       <Section title="Evaluations">
-        <Text fz="sm">Latest verdict: {verdictWords(provider.latestVerdict)}</Text>
+        <Group justify="space-between" wrap="wrap">
+          <Text fz="sm">Latest verdict: {verdictWords(provider.latestVerdict)}</Text>
+          <PrintChecklist providerId={provider.id} evaluationId={null} label="Print a blank checklist" />
+        </Group>
         {evaluations.state === 'ready' ? <EvaluationsList evaluations={evaluations.value.evaluations} /> : <LoadState loaded={evaluations} what="the evaluations" />}
       </Section>
     </>
