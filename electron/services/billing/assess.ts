@@ -60,6 +60,13 @@ export async function assessorFor(db: Db, studentIds: readonly string[], targets
   for (const sid of students) history.set(sid, []);
   for (const l of loaded) if (l.row.signed_at !== null && !targetIds.has(l.row.id)) history.get(l.fields.studentId)?.push(l.domain);
   for (const t of targets) history.get(t.studentId)?.push(t);
+  // Each student's entries in billing order once, so an entry's predecessors are a prefix, not a scan.
+  const order = (a: ServiceEntry, b: ServiceEntry) => (before(a, b) ? -1 : before(b, a) ? 1 : 0);
+  const position = new Map<ServiceEntry, number>();
+  for (const list of history.values()) {
+    list.sort(order);
+    list.forEach((e, i) => position.set(e, i));
+  }
 
   return {
     profiles,
@@ -67,7 +74,9 @@ export async function assessorFor(db: Db, studentIds: readonly string[], targets
     assess(entry) {
       const profile = profileOf(entry.program, profiles);
       const f = facts.get(entry.studentId);
-      const earlier = (history.get(entry.studentId) ?? []).filter((o) => o.id !== entry.id && before(o, entry));
+      const mine = history.get(entry.studentId) ?? [];
+      const at = position.get(entry);
+      const earlier = at === undefined ? mine.filter((o) => o.id !== entry.id && before(o, entry)) : mine.slice(0, at);
       const monthMinutesBefore = profile
         ? earlier
             .filter((o) => o.date.slice(0, 7) === entry.date.slice(0, 7) && o.program === profile.program && o.fundingStream === profile.fundingStream)
