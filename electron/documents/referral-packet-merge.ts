@@ -8,6 +8,7 @@
  * exact. A copied page is shrunk a little, as vectors, to free a strip at its
  * foot for the stamp, so the stamp never covers part of a signed form.
  */
+import { isFileOfType, type FileMime } from '../shared/domain/file-types.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -34,7 +35,7 @@ import {
 
 const require = createRequire(import.meta.url);
 
-export type FileMime = 'application/pdf' | 'image/png' | 'image/jpeg';
+export type { FileMime };
 
 /** The most a packet may weigh, its files together: past this, send it in two, or with lighter scans. */
 export const MAX_PACKET_BYTES = 60 * 1024 * 1024;
@@ -46,23 +47,9 @@ export type LoadedPart =
   | { title: string; kind: 'pdf'; /** pdfmake's own pages get no band and are not shrunk. */ rendered: boolean; doc: PDFDocument; pages: number }
   | { title: string; kind: 'image'; mime: 'image/png' | 'image/jpeg'; bytes: Uint8Array; pages: 1 };
 
-/** What a file's first bytes must be for its type: a file named for one type and holding another is refused. */
-function hasMagic(bytes: Uint8Array, mime: FileMime): boolean {
-  const starts = (...magic: number[]) => bytes.length >= magic.length && magic.every((byte, i) => bytes[i] === byte);
-  switch (mime) {
-    case 'image/png':
-      return starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-    case 'image/jpeg':
-      return starts(0xff, 0xd8, 0xff);
-    case 'application/pdf':
-      // Readers accept "%PDF-" anywhere in the first kilobyte (some scanners write a few bytes before it).
-      return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-', 0, 'latin1');
-  }
-}
-
 /** Checks a file against its type and, for a PDF, that it can be read and copied. `what` names it in a message. */
 export async function loadFilePart(title: string, what: string, mime: FileMime, bytes: Uint8Array): Promise<LoadedPart> {
-  if (!hasMagic(bytes, mime)) throw new Error(`${what} is not ${MIME_NAMES[mime]}, though it is labelled as one. Check the file and attach it again.`);
+  if (!isFileOfType(bytes, mime)) throw new Error(`${what} is not ${MIME_NAMES[mime]}, though it is labelled as one. Check the file and attach it again.`);
   if (mime !== 'application/pdf') return { title, kind: 'image', mime, bytes, pages: 1 };
   const doc = await loadPdf(bytes, what);
   const pages = doc.getPageCount();

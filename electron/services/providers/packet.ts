@@ -21,8 +21,7 @@ import type { Ports } from '../ports.ts';
 import { gate } from '../releases/releases.ts';
 import { readSettings } from '../settings.ts';
 import { loadReferrals } from './referrals.ts';
-
-const MAGIC: Record<string, number[]> = { 'application/pdf': [0x25, 0x50, 0x44, 0x46], 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] };
+import { isFileOfType } from '../../shared/domain/file-types.ts';
 
 type Sections = Awaited<ReturnType<typeof buildSections>>['sections'];
 
@@ -51,7 +50,7 @@ export async function buildPacket(vault: Vault, ports: Ports, input: ChannelInpu
 
   for (const a of input.attachments) {
     const bytes = Buffer.from(a.base64, 'base64');
-    if (!MAGIC[a.mime]!.every((b, i) => bytes[i] === b)) throw new AppError('INVALID_INPUT', `“${a.fileName}” is not a ${a.mime === 'application/pdf' ? 'PDF' : 'picture'}; attach a PDF, PNG or JPEG.`, 'attachments');
+    if (!isFileOfType(bytes, a.mime)) throw new AppError('INVALID_INPUT', `“${a.fileName}” is not a ${a.mime === 'application/pdf' ? 'PDF' : 'picture'}; attach a PDF, PNG or JPEG.`, 'attachments');
     if (!input.categories.includes(a.category)) {
       throw new AppError('INVALID_INPUT', `“${a.title}” is ${RECORD_CATEGORY_NAMES[a.category]}: add that category to what is shared, so the consent is checked for it.`, 'attachments');
     }

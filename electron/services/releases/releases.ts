@@ -4,6 +4,7 @@
  * scan kept inside the vault) or done on screen (with a signed copy made from
  * the drawings), revocation, and the gate every disclosure asks.
  */
+import { isFileOfType } from '../../shared/domain/file-types.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendAudit } from '../../../db/audit.ts';
 import type { Vault } from '../../../db/vault.ts';
@@ -179,8 +180,6 @@ export async function markPrinted(vault: Vault, id: string, lines: SignerLine[])
   });
 }
 
-const SCAN_SIGNATURES: Record<string, number[]> = { 'application/pdf': [0x25, 0x50, 0x44, 0x46], 'image/png': [0x89, 0x50, 0x4e, 0x47], 'image/jpeg': [0xff, 0xd8, 0xff] };
-
 type SignatureInput = ChannelInput<'releases:recordSignature'>;
 const roleWords = (roles: SignerLine['role'][]) => roles.map((r) => SIGNER_ROLE_LABELS[r].toLowerCase()).join(', ');
 
@@ -216,8 +215,7 @@ interface Kept {
 function readScan(input: SignatureInput): Kept | null {
   if (!input.scan) return null;
   const bytes = Buffer.from(input.scan.base64, 'base64');
-  const magic = SCAN_SIGNATURES[input.scan.mime]!;
-  if (bytes.length === 0 || !magic.every((b, i) => bytes[i] === b)) {
+  if (!isFileOfType(bytes, input.scan.mime)) {
     throw new AppError('INVALID_INPUT', `“${input.scan.fileName}” is not a ${input.scan.mime === 'application/pdf' ? 'PDF' : 'picture'} Liaison can keep. Scan the signed form as PDF, PNG or JPEG.`, 'scan');
   }
   return { fileName: input.scan.fileName, mime: input.scan.mime, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
