@@ -9,10 +9,11 @@ import { Button, Checkbox, Fieldset, FileInput, Group, Loader, Paper, Select, Si
 import { useState } from 'react';
 import { Controller, useFieldArray, useForm, useWatch, type FieldError } from 'react-hook-form';
 import { z } from 'zod';
-import { EXCEPTION_KINDS, LEGAL_EXCEPTIONS, MIN_EXCEPTION_REASON } from '../../../../electron/shared/domain/consent/exceptions.ts';
+import { MIN_EXCEPTION_REASON } from '../../../../electron/shared/domain/consent/exceptions.ts';
 import { RECORD_CATEGORIES, RECORD_CATEGORY_LABELS, type RecordCategory } from '../../../../electron/shared/domain/consent/types.ts';
 import { NOTE_MAX, plainText, requiredText } from '../../../../electron/shared/schemas/common.ts';
 import { exceptionKind, recordCategory } from '../../../../electron/shared/schemas/releases.ts';
+import { LegalExceptionSelect } from '../../ui/LegalExceptionSelect.tsx';
 import { call, type ApiError } from '../../lib/api.ts';
 import { useNavigate } from '../../lib/navigation.ts';
 import { plainResolver } from '../../lib/resolver.ts';
@@ -26,7 +27,6 @@ type Mime = 'application/pdf' | 'image/png' | 'image/jpeg';
 const MIMES: readonly string[] = ['application/pdf', 'image/png', 'image/jpeg'];
 const MAX_BYTES = 28 * 1024 * 1024;
 const MAX_ATTACHMENTS = 10;
-const EXCEPTIONS = EXCEPTION_KINDS.map((k) => ({ value: k, label: LEGAL_EXCEPTIONS[k].label }));
 const CATEGORY_OPTIONS = RECORD_CATEGORIES.map((c) => ({ value: c, label: RECORD_CATEGORY_LABELS[c] }));
 
 const packetForm = z
@@ -192,20 +192,7 @@ function PacketFields({ referral, release }: { referral: ReferralView; release: 
           <Controller
             control={control}
             name="exception"
-            render={({ field }) => (
-              <Select
-                label="Legal exception"
-                description={exception ? (LEGAL_EXCEPTIONS[exception].limit ?? LEGAL_EXCEPTIONS[exception].cite) : 'Only when sending without a release.'}
-                placeholder="None: a release must cover it"
-                data={EXCEPTIONS}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Clear the legal exception' }}
-                maw={520}
-                value={field.value}
-                onChange={(v) => field.onChange(v)}
-                comboboxProps={{ withinPortal: true }}
-              />
-            )}
+            render={({ field }) => <LegalExceptionSelect value={field.value} onChange={field.onChange} whenNone="Only when sending without a release." />}
           />
           {exception ? <Textarea label="Written reason" withAsterisk description="Kept as the basis of the disclosure." autosize minRows={2} error={formState.errors.reason?.message} {...register('reason')} /> : null}
           <Controller

@@ -1,13 +1,14 @@
 /** Check before sharing: asks the consent gate whether these records may go to this recipient, for this purpose, on this day. */
-import { Alert, Autocomplete, Button, Checkbox, List, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Checkbox, List, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Controller, useForm, useWatch, type Path } from 'react-hook-form';
 import { z } from 'zod';
 import type { ChannelOutput } from '../../../../../electron/shared/contract.ts';
-import { EXCEPTION_KINDS, LEGAL_EXCEPTIONS, MIN_EXCEPTION_REASON } from '../../../../../electron/shared/domain/consent/exceptions.ts';
+import { LEGAL_EXCEPTIONS, MIN_EXCEPTION_REASON } from '../../../../../electron/shared/domain/consent/exceptions.ts';
 import { RECORD_CATEGORIES, RECORD_CATEGORY_LABELS, type RecordCategory } from '../../../../../electron/shared/domain/consent/types.ts';
 import { isoDate, NOTE_MAX, plainText, requiredText } from '../../../../../electron/shared/schemas/common.ts';
 import { exceptionKind, recordCategory } from '../../../../../electron/shared/schemas/releases.ts';
+import { LegalExceptionSelect } from '../../../ui/LegalExceptionSelect.tsx';
 import { call, type ApiError } from '../../../lib/api.ts';
 import { plainResolver } from '../../../lib/resolver.ts';
 import { todayIso } from '../format.ts';
@@ -42,7 +43,6 @@ const FIELD_OF: Record<string, Path<GateValues>> = {
   onDate: 'date',
   'exception.reason': 'reason',
 };
-const EXCEPTIONS = EXCEPTION_KINDS.map((k) => ({ value: k, label: LEGAL_EXCEPTIONS[k].label }));
 
 export function GateCheck({ releases, onShared }: { releases: readonly { id: string; formId: string; recipients: string[] }[]; onShared(message: string): Promise<void> }) {
   const { record, studentId } = useRecord();
@@ -116,19 +116,7 @@ export function GateCheck({ releases, onShared }: { releases: readonly { id: str
           <Controller
             control={control}
             name="exception"
-            render={({ field }) => (
-              <Select
-                label="Legal exception"
-                description={exception ? (LEGAL_EXCEPTIONS[exception].limit ?? LEGAL_EXCEPTIONS[exception].cite) : 'Only when sharing without a release.'}
-                placeholder="None: a release must cover it"
-                data={EXCEPTIONS}
-                clearable
-                clearButtonProps={{ 'aria-label': 'Clear the legal exception' }}
-                maw={520}
-                value={field.value}
-                onChange={(v) => field.onChange(v)}
-              />
-            )}
+            render={({ field }) => <LegalExceptionSelect value={field.value} onChange={field.onChange} whenNone="Only when sharing without a release." />}
           />
           {exception ? <Textarea label="Written reason" withAsterisk description="Kept as the basis of the disclosure." autosize minRows={2} error={formState.errors.reason?.message} {...register('reason')} /> : null}
           <ErrorAlert error={failure} title="The check could not be made" />
